@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "WhoSaid",
+    products: [
+        .executable(name: "whosaid", targets: ["WhoSaidCLI"]),
+        .library(name: "WhoSaidCore", targets: ["WhoSaidCore"]),
+        .library(name: "WhoSaidExtract", targets: ["WhoSaidExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
+        // The data model every stage shares: a document, its text and code-point spans.
+        .target(name: "WhoSaidCore"),
+
+        // Stage 1: pages, text dumps and archives in, documents out.
+        .target(
+            name: "WhoSaidExtract",
+            dependencies: ["WhoSaidCore", "CLibXML2", "CZlib"]
+        ),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "WhoSaidCLI",
+            dependencies: [
+                "WhoSaidCore",
+                "WhoSaidExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "WhoSaidCoreTests", dependencies: ["WhoSaidCore"]),
+        .testTarget(
+            name: "WhoSaidExtractTests",
+            dependencies: ["WhoSaidExtract", "WhoSaidCore", "CZlib"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "WhoSaidCLITests",
+            dependencies: ["WhoSaidCore"]
+        ),
+    ]
+)

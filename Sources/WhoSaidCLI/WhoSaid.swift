@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct WhoSaid: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whosaid",
+        abstract: "Who said what: extract news articles from pages and text dumps, and find their quotes.",
+        version: "0.1.0",
+        subcommands: [Extract.self, Summary.self]
+    )
+}

@@ -1,0 +1,441 @@
+import CLibXML2
+
+private let libxmlReady: Void = {
+    xmlInitParser()
+}()
+
+/// Parses HTML with libxml2 and copies out a ``PageModel``: parse → walk → copy out → free, all in
+/// one call, so no libxml2 pointer escapes.
+enum PageParser {
+    /// Deeper markup than this is refused: no real page needs it, and it is how pathological input
+    /// looks.
+    static let maxDepth = 5_000
+
+    static func parse(utf8 html: [UInt8], url: String?) throws -> PageModel {
+        _ = libxmlReady
+        let options = Int32(
+            bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+                | UInt32(XML_PARSE_IGNORE_ENC.rawValue))
+        let doc = html.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), url, "UTF-8", options)
+            }
+        }
+        guard let doc else { throw ExtractionError.parserFailed }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { throw ExtractionError.notHTML }
+        var walker = Walker()
+        try walker.walk(root)
+        return walker.page
+    }
+}
+
+/// One depth-first pass over libxml2's tree, following its own child/next/parent links (no
+/// recursion, so deep markup cannot overflow the stack).
+private struct Walker {
+    var page = PageModel()
+    /// The text of the block being collected, UTF-8.
+    private var buffer: [UInt8] = []
+    private var bufferLength = 0
+    private var bufferLinkLength = 0
+    private var pendingSpace = false
+    private var breaksInARow = 0
+    /// Innermost open block element for each open element (index into page.nodes).
+    private var blockOwners: [Int32] = []
+    private var nodeStack: [Int32] = []
+    private var inTitle = false
+    private var titleBytes: [UInt8] = []
+    private var attr = Attributes()
+
+    init() {
+        buffer.reserveCapacity(4096)
+    }
+
+    mutating func walk(_ root: xmlNodePtr) throws {
+        var node: xmlNodePtr? = root
+        var depth = 0
+        while let current = node {
+            var descend = false
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                descend = enter(current)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text(content) }
+            default:
+                break
+            }
+            if descend, let child = current.pointee.children {
+                depth += 1
+                if depth > PageParser.maxDepth { throw ExtractionError.nestingTooDeep(limit: PageParser.maxDepth) }
+                node = child
+                continue
+            }
+            if descend { leave() }
+            // Move to the next sibling, closing finished ancestors on the way up.
+            var up: xmlNodePtr? = current
+            node = nil
+            while let u = up {
+                if u == root { break }
+                if let next = u.pointee.next { node = next; break }
+                up = u.pointee.parent
+                depth -= 1
+                if up != nil && up!.pointee.type == XML_ELEMENT_NODE { leave() }
+            }
+        }
+        flush()
+        // Close anything still open (the root).
+        while !nodeStack.isEmpty { leave() }
+    }
+
+    // MARK: Elements
+
+    /// Records an element; returns whether to walk into its children.
+    private mutating func enter(_ element: xmlNodePtr) -> Bool {
+        guard let name = element.pointee.name else { return false }
+        let tag = HTMLTag.identify(name)
+        attr.read(element, tag: tag)
+
+        switch tag {
+        case .head:
+            readHead(element)
+            return false
+        case .script:
+            if attr.isJSONLD, let json = textContent(element) { page.meta.jsonLD.append(json) }
+            return false
+        case .meta:
+            recordMeta()
+            return false
+        case .link:
+            if attr.rel == "canonical", let href = attr.href { page.meta.canonical = href }
+            return false
+        case .title:
+            if page.meta.titleTag == nil, let t = textContent(element) { page.meta.titleTag = t }
+            return false
+        case .br:
+            lineBreak()
+            return false
+        case .time:
+            if page.meta.firstTimeElement == nil, let dt = attr.datetime { page.meta.firstTimeElement = dt }
+        case .html:
+            if let lang = attr.lang { page.meta.htmlLang = lang }
+        default:
+            break
+        }
+        if tag.isDropped || attr.isHidden { return false }
+        if tag == .img || tag == .hr || tag == .input { if tag == .hr { flush() }; return false }
+
+        let parent = nodeStack.last ?? -1
+        var ancestry: Ancestry = parent >= 0 ? page.nodes[Int(parent)].ancestry : []
+        switch tag {
+        case .figure: ancestry.insert(.figure)
+        case .figcaption, .caption: ancestry.insert(.caption)
+        case .blockquote: ancestry.insert(.blockquote)
+        case .li, .dd, .dt: ancestry.insert(.listItem)
+        case .ul, .ol, .dl, .menu: ancestry.insert(.list)
+        case .table: ancestry.insert(.table)
+        case .a: if attr.hasHref { ancestry.insert(.link) }
+        case .header: ancestry.insert(.header)
+        case .footer: ancestry.insert(.footer)
+        case .nav: ancestry.insert(.nav)
+        case .aside: ancestry.insert(.aside)
+        case .form: ancestry.insert(.form)
+        case .article: ancestry.insert(.articleElement)
+        case .main: ancestry.insert(.main)
+        case .pre: ancestry.insert(.pre)
+        case .label: ancestry.insert(.label)
+        case .h1, .h2, .h3, .h4, .h5, .h6: ancestry.insert(.heading)
+        default: break
+        }
+        let hint = attr.hint
+        if hint < 0 { ancestry.insert(.boilerplateHint) }
+        if hint > 0 { ancestry.insert(.contentHint) }
+        if attr.isArticleBodyProp { ancestry.insert(.articleBodyProp) }
+
+        if tag.isBlock { flush() }
+        let index = Int32(page.nodes.count)
+        page.nodes.append(
+            PageNode(
+                parent: parent, tag: tag, depth: Int32(nodeStack.count), hint: hint, ancestry: ancestry,
+                firstBlock: Int32(page.blocks.count)))
+        if parent >= 0 { page.nodes[Int(parent)].childCount += 1 }
+        nodeStack.append(index)
+        blockOwners.append(tag.isBlock ? index : (blockOwners.last ?? index))
+        return true
+    }
+
+    private mutating func leave() {
+        guard let index = nodeStack.popLast() else { return }
+        if page.nodes[Int(index)].tag.isBlock { flush() }
+        blockOwners.removeLast()
+        page.nodes[Int(index)].endBlock = Int32(page.blocks.count)
+    }
+
+    // MARK: Text
+
+    private mutating func text(_ content: UnsafePointer<UInt8>) {
+        guard let current = nodeStack.last else { return }
+        let inLink = page.nodes[Int(current)].ancestry.contains(.link)
+        let preformatted = page.nodes[Int(current)].ancestry.contains(.pre)
+        var p = content
+        while p.pointee != 0 {
+            let c = p.pointee
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                if preformatted && c == 0x0A { appendNewline() } else if !buffer.isEmpty { pendingSpace = true }
+                p += 1
+                continue
+            }
+            if c == 0xC2 && p[1] == 0xA0 {  // no-break space
+                if !buffer.isEmpty { pendingSpace = true }
+                p += 2
+                continue
+            }
+            if c < 0x20 || c == 0x7F { p += 1; continue }  // control characters
+            if c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F { p += 2; continue }  // C1 controls
+            if pendingSpace {
+                buffer.append(0x20)
+                bufferLength += 1
+                if inLink { bufferLinkLength += 1 }
+                pendingSpace = false
+            }
+            breaksInARow = 0
+            buffer.append(c)
+            if c & 0xC0 != 0x80 {
+                bufferLength += 1
+                if inLink { bufferLinkLength += 1 }
+            }
+            p += 1
+        }
+    }
+
+    private mutating func appendNewline() {
+        guard !buffer.isEmpty else { return }
+        pendingSpace = false
+        if buffer.last != 0x0A {
+            buffer.append(0x0A)
+            bufferLength += 1
+        }
+    }
+
+    /// `<br>`: a line break; two in a row end the paragraph.
+    private mutating func lineBreak() {
+        breaksInARow += 1
+        if breaksInARow >= 2 { flush() } else { appendNewline() }
+    }
+
+    /// Ends the current block and stores it.
+    private mutating func flush() {
+        breaksInARow = 0
+        pendingSpace = false
+        while let last = buffer.last, last == 0x0A || last == 0x20 {
+            buffer.removeLast()
+            bufferLength -= 1
+        }
+        guard !buffer.isEmpty, let owner = blockOwners.last else {
+            buffer.removeAll(keepingCapacity: true)
+            bufferLength = 0
+            bufferLinkLength = 0
+            return
+        }
+        let ownerNode = page.nodes[Int(owner)]
+        page.blocks.append(
+            TextBlock(
+                node: owner, text: String(decoding: buffer, as: UTF8.self), length: bufferLength,
+                linkLength: min(bufferLinkLength, bufferLength), ancestry: ownerNode.ancestry, tag: ownerNode.tag))
+        buffer.removeAll(keepingCapacity: true)
+        bufferLength = 0
+        bufferLinkLength = 0
+    }
+
+    // MARK: Head and metadata
+
+    private mutating func readHead(_ head: xmlNodePtr) {
+        var child = head.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE, let name = c.pointee.name {
+                let tag = HTMLTag.identify(name)
+                attr.read(c, tag: tag)
+                switch tag {
+                case .meta: recordMeta()
+                case .link: if attr.rel == "canonical", let href = attr.href { page.meta.canonical = href }
+                case .title: if page.meta.titleTag == nil { page.meta.titleTag = textContent(c) }
+                case .script: if attr.isJSONLD, let json = textContent(c) { page.meta.jsonLD.append(json) }
+                default:
+                    // Some pages put body-like elements in <head> by mistake; libxml2 keeps them there.
+                    if c.pointee.children != nil { readHead(c) }
+                }
+            }
+            child = c.pointee.next
+        }
+    }
+
+    private mutating func recordMeta() {
+        guard let key = attr.metaKey, let content = attr.content else { return }
+        page.meta.tags.append((key, content))
+    }
+
+    private func textContent(_ element: xmlNodePtr) -> String? {
+        guard let raw = xmlNodeGetContent(element) else { return nil }
+        defer { clibxml2_free(raw) }
+        let s = String(cString: raw).trimmed()
+        return s.isEmpty ? nil : s
+    }
+}
+
+/// The attributes of one element that matter here, read without allocating for the others.
+private struct Attributes {
+    var hint: Int8 = 0
+    var isHidden = false
+    var isJSONLD = false
+    var isArticleBodyProp = false
+    var hasHref = false
+    var href: String?
+    var rel: String?
+    var lang: String?
+    var datetime: String?
+    var metaKey: String?
+    var content: String?
+    private var classID: [UInt8] = []
+
+    mutating func read(_ element: xmlNodePtr, tag: HTMLTag) {
+        hint = 0
+        isHidden = false
+        isJSONLD = false
+        isArticleBodyProp = false
+        hasHref = false
+        href = nil
+        rel = nil
+        lang = nil
+        datetime = nil
+        metaKey = nil
+        content = nil
+        classID.removeAll(keepingCapacity: true)
+        var role: [UInt8] = []
+        var prop = element.pointee.properties
+        while let a = prop {
+            defer { prop = a.pointee.next }
+            guard let name = a.pointee.name else { continue }
+            let value = a.pointee.children?.pointee.content
+            switch (name[0], strlen8(name)) {
+            case (0x63, 5) where same(name, "class"), (0x69, 2) where same(name, "id"):
+                if let value { appendLowercased(value, to: &classID); classID.append(0x20) }
+            case (0x72, 4) where same(name, "role"):
+                if let value { appendLowercased(value, to: &role) }
+            case (0x68, 6) where same(name, "hidden"):
+                isHidden = true
+            case (0x61, 11) where same(name, "aria-hidden"):
+                if let value, same(value, "true") { isHidden = true }
+            case (0x73, 5) where same(name, "style"):
+                if let value, hidesElement(value) { isHidden = true }
+            case (0x74, 4) where same(name, "type"):
+                if tag == .script, let value { isJSONLD = lowercasedString(value).contains("ld+json") }
+            case (0x68, 4) where same(name, "href"):
+                hasHref = true
+                if tag == .link, let value { href = String(cString: value) }
+            case (0x72, 3) where same(name, "rel"):
+                if let value { rel = lowercasedString(value) }
+            case (0x6C, 4) where same(name, "lang"):
+                if let value { lang = String(cString: value) }
+            case (0x64, 8) where same(name, "datetime"):
+                if let value { datetime = String(cString: value) }
+            case (0x69, 8) where same(name, "itemprop"):
+                if let value {
+                    let v = lowercasedString(value)
+                    if v == "articlebody" || v == "text" && tag != .meta { isArticleBodyProp = true }
+                    if tag == .meta, metaKey == nil { metaKey = v }
+                }
+            case (0x6E, 4) where same(name, "name"), (0x70, 8) where same(name, "property"),
+                (0x68, 10) where same(name, "http-equiv"):
+                if tag == .meta, let value { metaKey = lowercasedString(value) }
+            case (0x63, 7) where same(name, "content"):
+                if tag == .meta, let value { content = String(cString: value).trimmed() }
+            default:
+                break
+            }
+        }
+        if !classID.isEmpty || !role.isEmpty {
+            hint = BoilerplateHints.score(classID: classID, role: role, tag: tag)
+        }
+        if isArticleBodyProp { hint = max(hint, 3) }
+    }
+
+    private func hidesElement(_ style: UnsafePointer<UInt8>) -> Bool {
+        var bytes: [UInt8] = []
+        var p = style
+        while p.pointee != 0 {
+            let c = p.pointee
+            if c != 0x20 { bytes.append(c >= 65 && c <= 90 ? c + 32 : c) }
+            p += 1
+        }
+        return bytes.contains(subsequence: Array("display:none".utf8))
+            || bytes.contains(subsequence: Array("visibility:hidden".utf8))
+    }
+}
+
+// MARK: - C string helpers
+
+@inline(__always)
+private func strlen8(_ s: UnsafePointer<UInt8>) -> Int {
+    var n = 0
+    while s[n] != 0 { n += 1 }
+    return n
+}
+
+@inline(__always)
+private func same(_ s: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+    let n = literal.utf8CodeUnitCount
+    let l = literal.utf8Start
+    for i in 0..<n {
+        let c = s[i]
+        let lower = c >= 65 && c <= 90 ? c + 32 : c
+        if lower != l[i] { return false }
+    }
+    return s[n] == 0
+}
+
+private func appendLowercased(_ s: UnsafePointer<UInt8>, to out: inout [UInt8]) {
+    var p = s
+    while p.pointee != 0 {
+        let c = p.pointee
+        out.append(c >= 65 && c <= 90 ? c + 32 : c)
+        p += 1
+    }
+}
+
+private func lowercasedString(_ s: UnsafePointer<UInt8>) -> String {
+    var bytes: [UInt8] = []
+    appendLowercased(s, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self).trimmed()
+}
+
+extension Array where Element == UInt8 {
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        firstIndex(of: needle) != nil
+    }
+
+    func firstIndex(of needle: [UInt8], from start: Int = 0) -> Int? {
+        guard !needle.isEmpty, count >= needle.count else { return nil }
+        let first = needle[0]
+        var i = start
+        let last = count - needle.count
+        while i <= last {
+            if self[i] == first {
+                var k = 1
+                while k < needle.count && self[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (Unicode White_Space).
+    func trimmed() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
