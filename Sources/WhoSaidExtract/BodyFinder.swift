@@ -12,6 +12,12 @@ struct BodyFinder {
     /// `textPrefix[i]` is the text length of blocks `0..<i`; likewise `linkPrefix`.
     private let textPrefix: [Int]
     private let linkPrefix: [Int]
+    /// Likewise for prose outside furniture (see ``readsLikeProse(_:)``).
+    private let paragraphPrefix: [Int]
+
+    /// Whether each element is, or sits inside, marked page furniture: `nav`, `aside`, `footer`, or a
+    /// furniture class name. A misnamed wrapper holding most of the page does not count.
+    private let furniture: [Bool]
 
     init(page: PageModel) {
         self.page = page
@@ -22,8 +28,36 @@ struct BodyFinder {
             t.append(t.last! + b.length)
             l.append(l.last! + b.linkLength)
         }
+        let total = t.last!
+        var furniture = [Bool](repeating: false, count: page.nodes.count)
+        for (i, n) in page.nodes.enumerated() {
+            if n.parent >= 0 && furniture[Int(n.parent)] { furniture[i] = true; continue }
+            let marked = n.hint <= -2 || n.tag == .nav || n.tag == .aside || n.tag == .footer
+            guard marked, n.tag != .body, n.tag != .html else { continue }
+            let size = t[Int(n.endBlock)] - t[Int(n.firstBlock)]
+            furniture[i] = Double(size) < Double(total) * Tuning.misnamedWrapperShare
+        }
+        var g = [0]
+        g.reserveCapacity(page.blocks.count + 1)
+        for b in page.blocks {
+            let prose = BodyFinder.readsLikeProse(b) && !furniture[Int(b.node)]
+            g.append(g.last! + (prose ? b.length : 0))
+        }
         textPrefix = t
         linkPrefix = l
+        paragraphPrefix = g
+        self.furniture = furniture
+    }
+
+    /// A block that reads like article prose: long enough, few links, not a caption or heading.
+    static func readsLikeProse(_ b: TextBlock) -> Bool {
+        b.length >= Tuning.minParagraphLength && b.linkDensity <= 0.5 && b.ancestry.isDisjoint(with: [.caption, .heading])
+    }
+
+    /// Text of body-like paragraphs in an element's subtree.
+    func paragraphText(_ node: Int) -> Int {
+        let n = page.nodes[node]
+        return paragraphPrefix[Int(n.endBlock)] - paragraphPrefix[Int(n.firstBlock)]
     }
 
     // MARK: Subtree figures
@@ -54,6 +88,15 @@ struct BodyFinder {
         static let hintWeight = 8.0
         /// Siblings of the best container scoring at least this share of its score join it.
         static let siblingShare = 0.2
+        /// Climb to the parent when it holds this much more body prose (share of ours, and at least
+        /// this many characters).
+        static let climbShare = 0.3
+        static let climbMinimumGain = 150
+        static let climbLevels = 4
+        /// Another candidate scoring this share of the best one is a second part of a split body.
+        static let splitBodyShare = 0.5
+        /// A furniture-named element holding more than this share of the page's text is a wrapper.
+        static let misnamedWrapperShare = 0.4
     }
 
     /// Points for each element, from the paragraphs inside it.
@@ -66,6 +109,8 @@ struct BodyFinder {
             if block.linkDensity > 0.5 { continue }
             var points = 1.0 + Double(commas(in: block.text)) + min(Double(block.length) / 100, 3)
             if block.ancestry.contains(.listItem) { points *= 0.5 }
+            // Comment threads and sidebars hold real prose too; marked furniture counts for little.
+            if furniture[Int(block.node)] { points *= 0.2 }
             var node = Int(block.tag == .p || block.tag == .pre || block.tag == .td || block.tag == .li
                 ? page.nodes[Int(block.node)].parent : block.node)
             var level = 0
@@ -117,26 +162,47 @@ struct BodyFinder {
         return n
     }
 
-    /// The elements holding the article body, in document order.
-    func bodyContainers() -> [Int] {
+    /// The best-scoring element: the core of the body.
+    func core(scores: [Double]) -> Int? {
+        guard let top = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[top] > 0 else { return nil }
+        return top
+    }
+
+    /// The elements holding the article body, in document order, and the core element among them.
+    func bodyContainers() -> (containers: [Int], core: Int)? {
         let scores = containerScores()
-        guard var top = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[top] > 0 else { return [] }
+        guard let core = core(scores: scores) else { return nil }
+        var top = core
+        // Bodies split into several sibling blocks (around an ad or a pull quote): climb while the
+        // parent holds much more body-like prose without becoming a page of links.
         // A lone child carries no information of its own: use its parent.
-        while page.nodes[top].parent >= 0, page.nodes[Int(page.nodes[top].parent)].childCount == 1,
-            page.nodes[Int(page.nodes[top].parent)].tag != .body, page.nodes[Int(page.nodes[top].parent)].tag != .html
+        while let parent = Optional(Int(page.nodes[top].parent)), parent >= 0, page.nodes[parent].childCount == 1,
+            page.nodes[parent].tag != .body, page.nodes[parent].tag != .html
         {
-            top = Int(page.nodes[top].parent)
+            top = parent
+        }
+        // Bodies split into sibling blocks (around an ad or a subscription box) give two strong
+        // candidates: take their common ancestor when it is close and not a page of links.
+        let strong = scores.indices.filter {
+            $0 != core && scores[$0] >= scores[core] * Tuning.splitBodyShare && !isAncestor($0, of: core)
+                && !isAncestor(core, of: $0)
+        }
+        for other in strong.sorted(by: { scores[$0] > scores[$1] }) {
+            guard let common = commonAncestor(top, other), isAncestor(common, of: top) else { continue }
+            let levels = page.nodes[top].depth - page.nodes[common].depth
+            let n = page.nodes[common]
+            if levels <= Tuning.climbLevels, n.tag != .body, n.tag != .html, n.hint > -2, linkDensity(common) < 0.35 {
+                top = common
+            }
         }
         let parent = Int(page.nodes[top].parent)
-        guard parent >= 0 else { return [top] }
+        guard parent >= 0, top == core else { return ([top], core) }
         let threshold = max(10, scores[top] * Tuning.siblingShare)
         var result: [Int] = []
         for sibling in children(of: parent) {
             if sibling == top { result.append(sibling); continue }
             let n = page.nodes[sibling]
-            if n.hint < 0 || n.ancestry.contains(.nav) || n.tag == .aside || n.tag == .nav || n.tag == .footer {
-                continue
-            }
+            if n.hint <= -2 || n.tag == .aside || n.tag == .nav || n.tag == .footer { continue }
             var bonus = 0.0
             if n.hint > 0 { bonus += scores[top] * 0.2 }
             if scores[sibling] + bonus >= threshold {
@@ -147,7 +213,57 @@ struct BodyFinder {
                 if len > 80 && density < 0.25 { result.append(sibling) }
             }
         }
-        return result
+        return (result, core)
+    }
+
+    /// A trace of body finding for one page, for tuning: the best containers and every block with
+    /// its element path and whether it was kept.
+    func debugDescription(title: String?) -> String {
+        let scores = containerScores()
+        var lines: [String] = []
+        let ranked = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(6)
+        for i in ranked { lines.append(String(format: "candidate %d %@ score %.1f len %d ld %.2f", i, path(i), scores[i], textLength(i), linkDensity(i))) }
+        let found = bodyContainers()
+        lines.append("containers: \(found?.containers.map { path($0) } ?? []) core: \(found.map { path($0.core) } ?? "-")")
+        let kept = Set(bodyBlocks(title: title).map { $0.node })
+        for b in page.blocks {
+            let mark = kept.contains(b.node) ? "+" : "-"
+            lines.append("\(mark) [\(path(Int(b.node)))] ld=\(String(format: "%.2f", b.linkDensity)) \(b.text.prefix(90))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func path(_ node: Int) -> String {
+        var parts: [String] = []
+        var i = node
+        while i >= 0 && parts.count < 6 {
+            let n = page.nodes[i]
+            parts.append("\(n.tag)\(n.hint != 0 ? "(\(n.hint))" : "")#\(i)")
+            i = Int(n.parent)
+        }
+        return parts.reversed().joined(separator: ">")
+    }
+
+    /// Whether `a` is a proper ancestor of `b`.
+    func isAncestor(_ a: Int, of b: Int) -> Bool {
+        var i = Int(page.nodes[b].parent)
+        while i >= 0 {
+            if i == a { return true }
+            i = Int(page.nodes[i].parent)
+        }
+        return false
+    }
+
+    func commonAncestor(_ a: Int, _ b: Int) -> Int? {
+        var seen = Set<Int>()
+        var i = a
+        while i >= 0 { seen.insert(i); i = Int(page.nodes[i].parent) }
+        i = b
+        while i >= 0 {
+            if seen.contains(i) { return i }
+            i = Int(page.nodes[i].parent)
+        }
+        return nil
     }
 
     private func children(of parent: Int) -> [Int] {
@@ -166,43 +282,82 @@ struct BodyFinder {
 
     /// The body's paragraphs: blocks inside the containers minus page furniture.
     func bodyBlocks(title: String?) -> [TextBlock] {
-        let containers = bodyContainers()
-        guard !containers.isEmpty else { return [] }
+        guard let (containers, core) = bodyContainers() else { return [] }
+        let coreProse = paragraphText(core)
+        // The core and its ancestors are the body whatever their class names say.
+        var protected = Set<Int>()
+        var a = core
+        while a >= 0 { protected.insert(a); a = Int(page.nodes[a].parent) }
         var dropped = [Bool](repeating: false, count: page.nodes.count)
-        var out: [TextBlock] = []
+        var keptIndices: [Int] = []
         for container in containers {
             let c = page.nodes[container]
-            let end = c.depth
             // Decide once per element inside the container whether its subtree is furniture.
             var i = container + 1
-            while i < page.nodes.count && page.nodes[i].depth > end {
+            while i < page.nodes.count && page.nodes[i].depth > c.depth {
                 let parent = Int(page.nodes[i].parent)
-                if parent != container && dropped[parent] { dropped[i] = true } else if isFurniture(i) { dropped[i] = true }
+                if parent != container && dropped[parent] {
+                    dropped[i] = true
+                } else if !protected.contains(i) && isFurniture(i, coreProse: coreProse) {
+                    dropped[i] = true
+                }
                 i += 1
             }
             for b in Int(c.firstBlock)..<Int(c.endBlock) {
                 let block = page.blocks[b]
                 if Int(block.node) != container && dropped[Int(block.node)] { continue }
-                if keep(block, title: title) { out.append(block) }
+                if keep(block, title: title) { keptIndices.append(b) }
             }
+        }
+        // A short label right before dropped furniture ("More stories", "Related") belongs to it.
+        var out: [TextBlock] = []
+        let kept = Set(keptIndices)
+        for b in keptIndices {
+            let block = page.blocks[b]
+            if block.length < 60, !block.text.endsWithSentencePunctuation, b + 1 < page.blocks.count, !kept.contains(b + 1),
+                page.blocks[b + 1].linkDensity > 0.3 || !kept.contains(where: { $0 > b })
+            {
+                continue
+            }
+            out.append(block)
+        }
+        return joinTableRows(out)
+    }
+
+    /// Cells of one table row make one paragraph.
+    private func joinTableRows(_ blocks: [TextBlock]) -> [TextBlock] {
+        var out: [TextBlock] = []
+        var lastRow = -1
+        for block in blocks {
+            let row = (block.tag == .td || block.tag == .th) ? Int(page.nodes[Int(block.node)].parent) : -1
+            if row >= 0 && row == lastRow, var last = out.popLast() {
+                last.text += " " + block.text
+                last.length += 1 + block.length
+                last.linkLength += block.linkLength
+                out.append(last)
+            } else {
+                out.append(block)
+            }
+            lastRow = row
         }
         return out
     }
 
-    private func isFurniture(_ node: Int) -> Bool {
+    private func isFurniture(_ node: Int, coreProse: Int) -> Bool {
         let n = page.nodes[node]
         switch n.tag {
-        case .nav, .aside, .footer, .form, .figcaption, .caption, .menu, .label: return true
-        case .header:
-            return true
+        case .nav, .aside, .footer, .form, .figcaption, .caption, .menu, .label, .header: return true
         default: break
         }
-        if n.hint < 0 && !n.ancestry.contains(.articleBodyProp) { return true }
-        if n.hint < 0 && n.hint <= -2 { return true }
         let text = textLength(node)
+        let density = linkDensity(node)
+        // Class names misfire (WordPress puts `tag-…` on every post); an element holding most of
+        // the body's prose is not furniture whatever it is called.
+        let holdsBody = paragraphText(node) * 2 >= coreProse
+        if n.hint <= -2 && !holdsBody { return true }
+        if n.hint == -1 && !holdsBody && (text < 200 || density > 0.3) { return true }
         switch n.tag {
         case .ul, .ol, .dl, .div, .section, .table, .figure, .span, .other:
-            let density = linkDensity(node)
             if text > 0 && density > 0.5 && text < 2000 { return true }
             if density > 0.33 && text < 600 && n.tag != .span { return true }
         default:
@@ -226,5 +381,13 @@ extension String {
         let b = other.lowercased().filter { $0.isLetter || $0.isNumber }
         guard !a.isEmpty, !b.isEmpty else { return false }
         return a == b || (a.count > 15 && b.hasPrefix(a)) || (b.count > 15 && a.hasPrefix(b))
+    }
+}
+
+extension String {
+    /// Ends like a sentence: `.`, `!`, `?`, `:`, an ellipsis or a closing quotation mark.
+    var endsWithSentencePunctuation: Bool {
+        guard let last = unicodeScalars.last else { return false }
+        return ".!?:…\"”’)".unicodeScalars.contains(last)
     }
 }

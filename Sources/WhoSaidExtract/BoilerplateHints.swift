@@ -6,6 +6,8 @@
 /// ambiguous words (`ad`, `nav`, `meta`); longer words are matched inside compounds too
 /// (`relatedArticles`, `newsletter-signup`).
 enum BoilerplateHints {
+    /// Evidence from class, id and role: +2 for an article-body name, -3 for clear page furniture,
+    /// -1 for names that often but not always mean furniture (`meta`, `widget`, `video`).
     static func score(classID: [UInt8], role: [UInt8], tag: HTMLTag) -> Int8 {
         var score = 0
         switch String(decoding: role, as: UTF8.self) {
@@ -19,16 +21,19 @@ enum BoilerplateHints {
         }
         guard !classID.isEmpty else { return Int8(clamping: score) }
         let text = String(decoding: classID, as: UTF8.self)
-        var positive = 0
-        var negative = 0
-        for pattern in positiveSubstrings where text.contains(pattern) { positive += 1 }
-        for pattern in negativeSubstrings where text.contains(pattern) { negative += 1 }
+        var positive = false
+        var strong = false
+        var weak = false
+        for pattern in positiveSubstrings where text.contains(pattern) { positive = true; break }
+        for pattern in negativeSubstrings where text.contains(pattern) { strong = true; break }
         for token in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            if negativeTokens.contains(String(token)) { negative += 1 }
-            if positiveTokens.contains(String(token)) { positive += 1 }
+            let t = String(token)
+            if strongTokens.contains(t) { strong = true }
+            if weakTokens.contains(t) { weak = true }
+            if positiveTokens.contains(t) { positive = true }
         }
-        if positive > 0 { score += 2 }
-        if negative > 0 { score -= negative > 1 ? 3 : 2 }
+        if positive { score += 2 }
+        if strong { score -= 3 } else if weak { score -= 1 }
         return Int8(clamping: score)
     }
 
@@ -46,19 +51,22 @@ enum BoilerplateHints {
     static let negativeSubstrings: [String] = [
         "comment", "disqus", "related", "recommend", "newsletter", "subscri", "signup", "sign-up", "promo",
         "advert", "sponsor", "sidebar", "breadcrumb", "cookie", "consent", "gdpr", "popup", "modal", "outbrain",
-        "taboola", "mostread", "most-read", "mostpopular", "most-popular", "popular", "trending", "widget",
-        "caption", "byline", "toolbar", "pagination", "masthead", "navbar", "navigation", "footer", "share",
-        "social", "readmore", "read-more", "more-stories", "morestories", "author", "copyright", "banner",
-        "tooltip", "overlay", "paywall-prompt", "login", "follow-us", "followus", "dateline", "timestamp",
-        "skip-link", "skiplink", "nocontent", "hidden", "sr-only", "visually-hidden", "screen-reader",
-        "tag-list", "taglist", "keywords", "credit", "donate", "survey", "rating", "jump-link",
+        "taboola", "mostread", "most-read", "mostpopular", "most-popular", "popular", "trending", "caption",
+        "byline", "toolbar", "pagination", "masthead", "navbar", "navigation", "footer", "share", "social",
+        "readmore", "read-more", "more-stories", "morestories", "copyright", "tooltip", "login", "follow-us",
+        "followus", "skip-link", "skiplink", "nocontent", "sr-only", "visually-hidden", "screen-reader",
+        "tag-list", "taglist", "donate", "jump-link", "newsfeed",
     ]
-    static let negativeTokens: Set<String> = [
-        "ad", "ads", "adv", "advert", "nav", "menu", "tags", "tag", "meta", "header", "hide", "print", "skip",
-        "date", "time", "credits", "aside", "pager", "teaser", "teasers", "promo", "extra", "footnote",
-        "newsletter", "subscribe", "share", "sharing", "icons", "icon", "brand", "logo", "topics", "dfp", "gpt",
-        "embed", "video", "player", "gallery", "slideshow", "carousel", "related", "more", "next", "prev",
-        "links", "list", "feed", "rail", "card", "cards", "kicker", "eyebrow", "label", "badge", "source",
-        "sources", "info", "details", "bottom", "top", "sticky", "fixed", "float",
+    /// Whole-token names of furniture.
+    static let strongTokens: Set<String> = [
+        "ad", "ads", "adv", "advert", "nav", "menu", "tags", "print", "skip", "aside", "pager", "teaser",
+        "teasers", "promo", "newsletter", "subscribe", "share", "sharing", "dfp", "gpt", "credit", "credits",
+        "author", "authors", "banner", "hidden", "hide", "rail", "survey", "rating",
+    ]
+    /// Whole-token names that are often, not always, furniture.
+    static let weakTokens: Set<String> = [
+        "meta", "header", "date", "time", "timestamp", "dateline", "widget", "extra", "footnote", "icons", "icon",
+        "brand", "logo", "topics", "embed", "video", "player", "gallery", "slideshow", "carousel", "more",
+        "next", "prev", "links", "feed", "card", "cards", "kicker", "eyebrow", "badge", "overlay", "sticky",
     ]
 }

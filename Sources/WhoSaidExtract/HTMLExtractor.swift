@@ -1,3 +1,5 @@
+import Glibc
+
 /// What extraction finds in one page or text dump: the article's paragraphs and its metadata.
 public struct ExtractedArticle: Sendable, Equatable {
     public var title: String?
@@ -46,6 +48,10 @@ public struct HTMLExtractor: Sendable {
         let meta = PageMetadata(meta: page.meta, pageURL: url)
         let finder = BodyFinder(page: page)
         var paragraphs = finder.bodyBlocks(title: meta.title).map(\.text)
+        if let trace = getenv("WHOSAID_TRACE_EXTRACT"), trace.pointee != 0 {
+            let trace = finder.debugDescription(title: meta.title) + "\n"
+            _ = trace.withCString { write(2, $0, strlen($0)) }
+        }
         // A page whose markup hides the body (rendered by script) may still carry it in JSON-LD.
         if let body = meta.articleBody {
             let found = paragraphs.reduce(0) { $0 + $1.count }

@@ -148,7 +148,7 @@ private struct Walker {
         default: break
         }
         let hint = attr.hint
-        if hint < 0 { ancestry.insert(.boilerplateHint) }
+        if hint <= -2 { ancestry.insert(.boilerplateHint) }
         if hint > 0 { ancestry.insert(.contentHint) }
         if attr.isArticleBodyProp { ancestry.insert(.articleBodyProp) }
 
