@@ -324,6 +324,9 @@ struct BodyFinder {
         return joinTableRows(out)
     }
 
+    /// Labels that mark an advertising slot.
+    static let adLabels: Set<String> = ["advertisement", "advert", "advertising", "ad", "sponsored", "sponsored content"]
+
     /// Cells of one table row make one paragraph.
     private func joinTableRows(_ blocks: [TextBlock]) -> [TextBlock] {
         var out: [TextBlock] = []
@@ -355,7 +358,8 @@ struct BodyFinder {
         // the body's prose is not furniture whatever it is called.
         let holdsBody = paragraphText(node) * 2 >= coreProse
         if n.hint <= -2 && !holdsBody { return true }
-        if n.hint == -1 && !holdsBody && (text < 200 || density > 0.3) { return true }
+        let tableOrList = n.tag == .tr || n.tag == .td || n.tag == .th || n.tag == .li
+        if n.hint == -1 && !holdsBody && !tableOrList && (text < 200 || density > 0.3) { return true }
         switch n.tag {
         case .ul, .ol, .dl, .div, .section, .table, .figure, .span, .other:
             if text > 0 && density > 0.5 && text < 2000 { return true }
@@ -368,7 +372,9 @@ struct BodyFinder {
 
     private func keep(_ block: TextBlock, title: String?) -> Bool {
         if block.ancestry.contains(.caption) { return false }
-        if block.linkDensity > 0.6 && block.length < 300 { return false }
+        // A paragraph of the body may be one link ("See it at …"); other link-heavy blocks are menus.
+        if block.linkDensity > 0.6 && block.length < 300 && block.tag != .p { return false }
+        if BodyFinder.adLabels.contains(block.text.lowercased()) { return false }
         if block.tag == .h1, let title, block.text.similarTitle(to: title) { return false }
         return true
     }

@@ -32,10 +32,16 @@ enum BoilerplateHints {
             if weakTokens.contains(t) { weak = true }
             if positiveTokens.contains(t) { positive = true }
         }
+        // Embedded posts (tweets, Instagram) sit in "social" wrappers but are part of the story.
+        let embedded = embeddedPostNames.contains(where: text.contains)
         if positive { score += 2 }
+        if embedded { return Int8(clamping: score) }
         if strong { score -= 3 } else if weak { score -= 1 }
         return Int8(clamping: score)
     }
+
+    /// Names of embedded social-media posts, which are quoted in the story.
+    static let embeddedPostNames = ["embed", "tweet", "instagram-media", "tiktok", "bluesky"]
 
     /// Names templates give the article body.
     static let positiveSubstrings: [String] = [
@@ -66,7 +72,7 @@ enum BoilerplateHints {
     /// Whole-token names that are often, not always, furniture.
     static let weakTokens: Set<String> = [
         "meta", "header", "date", "time", "timestamp", "dateline", "widget", "extra", "footnote", "icons", "icon",
-        "brand", "logo", "topics", "embed", "video", "player", "gallery", "slideshow", "carousel", "more",
+        "brand", "logo", "topics", "video", "player", "gallery", "slideshow", "carousel", "more",
         "next", "prev", "links", "feed", "card", "cards", "kicker", "eyebrow", "badge", "overlay", "sticky",
     ]
 }
