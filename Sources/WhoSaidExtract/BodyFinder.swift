@@ -97,6 +97,8 @@ struct BodyFinder {
         static let splitBodyShare = 0.5
         /// A furniture-named element holding more than this share of the page's text is a wrapper.
         static let misnamedWrapperShare = 0.4
+        /// An element with a picture and less text than this is the picture's caption and credit.
+        static let captionLength = 300
     }
 
     /// Points for each element, from the paragraphs inside it.
@@ -327,6 +329,13 @@ struct BodyFinder {
     /// Labels that mark an advertising slot.
     static let adLabels: Set<String> = ["advertisement", "advert", "advertising", "ad", "sponsored", "sponsored content"]
 
+    /// Labels that introduce links to other stories.
+    static let teaserLabels: Set<String> = [
+        "related", "read more", "see more", "more", "also read", "read also", "don't miss", "do not miss",
+        "recommended", "watch", "listen", "see also", "related story", "related stories", "related article",
+        "related articles", "more on this", "further reading", "trending", "popular",
+    ]
+
     /// Cells of one table row make one paragraph.
     private func joinTableRows(_ blocks: [TextBlock]) -> [TextBlock] {
         var out: [TextBlock] = []
@@ -358,6 +367,8 @@ struct BodyFinder {
         // the body's prose is not furniture whatever it is called.
         let holdsBody = paragraphText(node) * 2 >= coreProse
         if n.hint <= -2 && !holdsBody { return true }
+        // A picture with its caption and credit.
+        if n.images > 0 && text < Tuning.captionLength && n.tag != .p && !holdsBody { return true }
         let tableOrList = n.tag == .tr || n.tag == .td || n.tag == .th || n.tag == .li
         if n.hint == -1 && !holdsBody && !tableOrList && (text < 200 || density > 0.3) { return true }
         switch n.tag {
@@ -375,6 +386,15 @@ struct BodyFinder {
         // A paragraph of the body may be one link ("See it at …"); other link-heavy blocks are menus.
         if block.linkDensity > 0.6 && block.length < 300 && block.tag != .p { return false }
         if BodyFinder.adLabels.contains(block.text.lowercased()) { return false }
+        if block.linkDensity > 0.5 {
+            // Teasers for other stories: a shouted headline link, or "Related: …".
+            if block.linkDensity > 0.9 && block.text.isShouted { return false }
+            if let colon = block.text.firstIndex(of: ":"),
+                BodyFinder.teaserLabels.contains(block.text[..<colon].lowercased().trimmed())
+            {
+                return false
+            }
+        }
         if block.tag == .h1, let title, block.text.similarTitle(to: title) { return false }
         return true
     }
@@ -395,5 +415,17 @@ extension String {
     var endsWithSentencePunctuation: Bool {
         guard let last = unicodeScalars.last else { return false }
         return ".!?:…\"”’)".unicodeScalars.contains(last)
+    }
+}
+
+extension String {
+    /// Written in capitals (at least 8 letters, none lower-case): a shouted headline.
+    var isShouted: Bool {
+        var letters = 0
+        for u in unicodeScalars where u.properties.isAlphabetic {
+            if u.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 8
     }
 }

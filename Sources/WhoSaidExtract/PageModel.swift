@@ -47,6 +47,8 @@ struct PageNode: Sendable {
     var endBlock: Int32 = 0
     /// Number of element children, for link and list density.
     var childCount: Int32 = 0
+    /// Images in this element's subtree.
+    var images: Int32 = 0
 }
 
 struct TextBlock: Sendable {

@@ -122,8 +122,12 @@ private struct Walker {
         default:
             break
         }
-        if tag.isDropped || attr.isHidden { return false }
-        if tag == .img || tag == .hr || tag == .input { if tag == .hr { flush() }; return false }
+        if (tag.isDropped && tag != .picture && tag != .video) || attr.isHidden { return false }
+        if tag == .img || tag == .picture || tag == .video {
+            if let open = nodeStack.last { page.nodes[Int(open)].images += 1 }
+            return false
+        }
+        if tag == .hr || tag == .input { if tag == .hr { flush() }; return false }
 
         let parent = nodeStack.last ?? -1
         var ancestry: Ancestry = parent >= 0 ? page.nodes[Int(parent)].ancestry : []
@@ -169,6 +173,8 @@ private struct Walker {
         if page.nodes[Int(index)].tag.isBlock { flush() }
         blockOwners.removeLast()
         page.nodes[Int(index)].endBlock = Int32(page.blocks.count)
+        let parent = page.nodes[Int(index)].parent
+        if parent >= 0 { page.nodes[Int(parent)].images += page.nodes[Int(index)].images }
     }
 
     // MARK: Text
