@@ -116,7 +116,7 @@ enum TextDumpCleaner {
         // 2. The related-articles tail.
         let tail = separatorTail(n: n, line: line, words: words) ?? bylineTail(n: n, line: line, words: words)
         if let tail {
-            for p in tail..<n where !isProtected[p] { reason[p] = reason[p] ?? .tail }
+            for p in tail..<n where !isProtected[p] { reason[p] = .tail }
         }
 
         // 3. Line-by-line patterns: bylines, prompts, furniture, repeats.
@@ -175,28 +175,26 @@ enum TextDumpCleaner {
 
     // MARK: - The related-articles tail
 
-    /// The earliest separator after which every block reads as a story card, as a position.
+    /// The earliest separator after which every block reads as a story card, as a position. A list
+    /// needs a byline in one of its cards or at least three cards; separators with nothing after them
+    /// qualify on their own.
     static func separatorTail(n: Int, line: (Int) -> String, words: [Int]) -> Int? {
         let separators = (1..<max(n, 1)).filter { isSeparator(line($0)) }
-        for s in separators {
-            var blocks: [[Int]] = []
-            var current: [Int] = []
-            for p in (s + 1)..<n {
-                if isSeparator(line(p)) {
-                    if !current.isEmpty { blocks.append(current) }
-                    current = []
-                } else {
-                    current.append(p)
-                }
+        // Walk the blocks from the end: once a block is not a card, no earlier separator can start the tail.
+        var found: Int?
+        var cards = 0
+        var bylined = false
+        for (i, s) in separators.enumerated().reversed() {
+            let end = i + 1 < separators.count ? separators[i + 1] : n
+            let block = Array((s + 1)..<end)
+            if !block.isEmpty {
+                guard isStoryCard(block, line: line, words: words) else { break }
+                cards += 1
+                bylined = bylined || block.contains { isByline(line($0)) }
             }
-            if !current.isEmpty { blocks.append(current) }
-            if blocks.isEmpty { return s }   // trailing separators only
-            let cards = blocks.map { isStoryCard($0, line: line, words: words) }
-            guard cards.allSatisfy({ $0 }) else { continue }
-            let withByline = blocks.contains { $0.contains { isByline(line($0)) } }
-            if withByline || blocks.count >= 3 { return s }
+            if cards == 0 || bylined || cards >= 3 { found = s }
         }
-        return nil
+        return found
     }
 
     /// A few short lines, bylined or led by a headline (a line that is not a sentence).
