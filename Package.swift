@@ -43,6 +43,12 @@ let package = Package(
             ]
         ),
 
+        // Throughput figures for scripts/bench (built in release mode there).
+        .executableTarget(
+            name: "WhoSaidBench",
+            dependencies: ["WhoSaidExtract"]
+        ),
+
         .testTarget(name: "WhoSaidCoreTests", dependencies: ["WhoSaidCore"]),
         .testTarget(
             name: "WhoSaidExtractTests",

@@ -124,7 +124,13 @@ public enum CharsetDecoder {
     static func invalidUTF8Count(_ b: UnsafeBufferPointer<UInt8>, stopAtFirst: Bool) -> Int {
         var i = 0, bad = 0
         let n = b.count
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Fast path: eight ASCII bytes at a time.
+            if let raw, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0

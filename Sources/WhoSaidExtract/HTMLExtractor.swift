@@ -82,14 +82,34 @@ enum InputSniffer {
         return controls * 20 > head.count
     }
 
-    /// Markup in the first 64 KB: an HTML tag we know.
+    /// Markup in the first 64 KB: an HTML tag we know (case-insensitive).
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        let head = Array(bytes.prefix(65_536).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
-        for tag in ["<html", "<!doctype html", "<head", "<body", "<p>", "<p ", "<div", "<article", "<meta", "<title",
-            "<br", "<h1", "<h2", "<span", "<table", "<a href"]
-        {
-            if head.contains(subsequence: Array(tag.utf8)) { return true }
+        let tags: [[UInt8]] = ["html", "!doctype html", "head", "body", "p>", "p ", "div", "article", "meta", "title",
+            "br", "h1", "h2", "span", "table", "a href"].map { Array($0.utf8) }
+        let n = min(bytes.count, 65_536)
+        var i = 0
+        while i < n {
+            if bytes[i] == 0x3C {
+                for tag in tags where i + 1 + tag.count <= n {
+                    var k = 0
+                    while k < tag.count {
+                        let c = bytes[i + 1 + k]
+                        if (c >= 65 && c <= 90 ? c + 32 : c) != tag[k] { break }
+                        k += 1
+                    }
+                    if k == tag.count { return true }
+                }
+            }
+            i += 1
         }
         return false
+    }
+}
+
+/// libxml2's own work on a page, without ours: parse with the options extraction uses, then free.
+/// The benchmark compares extraction against this.
+public enum LibXML2Baseline {
+    public static func parseOnly(_ utf8: [UInt8]) -> Bool {
+        PageParser.parseAndFree(utf8: utf8)
     }
 }

@@ -11,12 +11,25 @@ enum PageParser {
     /// looks.
     static let maxDepth = 5_000
 
+    static let options = Int32(
+        bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | UInt32(XML_PARSE_IGNORE_ENC.rawValue))
+
+    /// Parses and frees the tree, doing nothing else: the baseline extraction is compared against.
+    static func parseAndFree(utf8 html: [UInt8]) -> Bool {
+        _ = libxmlReady
+        let doc = html.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return false }
+        xmlFreeDoc(doc)
+        return true
+    }
+
     static func parse(utf8 html: [UInt8], url: String?) throws -> PageModel {
         _ = libxmlReady
-        let options = Int32(
-            bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
-                | UInt32(XML_PARSE_IGNORE_ENC.rawValue))
         let doc = html.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), url, "UTF-8", options)
@@ -302,6 +315,7 @@ private struct Attributes {
     var metaKey: String?
     var content: String?
     private var classID: [UInt8] = []
+    private var hintCache: [UInt64: Int8] = [:]
 
     mutating func read(_ element: xmlNodePtr, tag: HTMLTag) {
         hint = 0
@@ -360,7 +374,14 @@ private struct Attributes {
             }
         }
         if !classID.isEmpty || !role.isEmpty {
-            hint = BoilerplateHints.score(classID: classID, role: role, tag: tag)
+            // Templates repeat the same class names many times over: score each combination once.
+            let key = BoilerplateHints.fnv(classID[...]) ^ (BoilerplateHints.fnv(role[...]) &* 31)
+            if let cached = hintCache[key] {
+                hint = cached
+            } else {
+                hint = BoilerplateHints.score(classID: classID, role: role, tag: tag)
+                hintCache[key] = hint
+            }
         }
         if isArticleBodyProp { hint = max(hint, 3) }
     }
