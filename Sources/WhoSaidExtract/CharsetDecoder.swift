@@ -6,6 +6,9 @@ import Glibc
 /// is declared (pages that say `iso-8859-1` but are UTF-8 are common, and valid multi-byte UTF-8 is
 /// vanishingly rare in real single-byte text); then the page's own `<meta charset>` /
 /// `http-equiv` declaration; then the caller's charset (from HTTP or WARC headers); then windows-1252.
+///
+/// Bytes declared UTF-8 that are not are read as windows-1252 (the usual mislabel) only when they look
+/// like it; otherwise they are an error, not a document of mojibake.
 public enum CharsetDecoder {
     /// The decoded bytes and the charset they were read as.
     public struct Decoded: Sendable {
@@ -35,6 +38,7 @@ public enum CharsetDecoder {
         // 3. Declarations: the page's own, then the caller's.
         let candidates = [sniffMeta ? metaCharset(in: bytes) : nil, declared].compactMap { $0 }
         var unknown: String?
+        var rejectedUTF8: Decoded?
         for raw in candidates {
             let name = normalizedLabel(raw)
             if name.isEmpty { continue }
@@ -43,6 +47,7 @@ public enum CharsetDecoder {
                 // Declared UTF-8 but not valid: keep it when nearly all of it is valid UTF-8.
                 let repaired = repairUTF8(bytes, label: "utf-8")
                 if repaired.replacements * 200 <= max(bytes.count, 200) { return repaired }
+                rejectedUTF8 = rejectedUTF8 ?? repaired
                 continue
             case "windows-1252":
                 return Decoded(utf8: windows1252ToUTF8(bytes), charset: "windows-1252", replacements: 0)
@@ -54,6 +59,14 @@ public enum CharsetDecoder {
             }
         }
         if let unknown { throw ExtractionError.unknownCharset(unknown) }
+        if let rejected = rejectedUTF8, !looksLikeWindows1252(bytes) {
+            // Declared UTF-8, too broken to repair quietly, and not mislabelled windows-1252 either: keep
+            // it as UTF-8 when the broken sequences are a small share of its non-ASCII bytes (real
+            // multi-byte text with some damage), else it is an error rather than mojibake.
+            let nonASCII = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            if rejected.replacements * 10 <= nonASCII { return rejected }
+            throw ExtractionError.undecodable(charset: "utf-8")
+        }
         // 4. The web's most common legacy encoding.
         return Decoded(utf8: windows1252ToUTF8(bytes), charset: "windows-1252", replacements: 0)
     }
@@ -160,6 +173,24 @@ public enum CharsetDecoder {
     }
 
     // MARK: - windows-1252
+
+    /// Whether bytes that are not UTF-8 read plausibly as windows-1252 text: Western text has its
+    /// non-ASCII letters and punctuation mostly one at a time between ASCII, and never the five bytes
+    /// windows-1252 leaves undefined; other charsets (KOI8-R, windows-1251, CJK) and noise have runs of
+    /// high bytes.
+    static func looksLikeWindows1252(_ bytes: [UInt8]) -> Bool {
+        var high = 0, adjacent = 0, undefined = 0
+        var previousHigh = false
+        for b in bytes {
+            guard b >= 0x80 else { previousHigh = false; continue }
+            high += 1
+            if previousHigh { adjacent += 1 }
+            if b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D { undefined += 1 }
+            previousHigh = true
+        }
+        if high < 16 { return true }
+        return undefined * 100 <= high && adjacent * 4 <= high
+    }
 
     private static let cp1252High: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,

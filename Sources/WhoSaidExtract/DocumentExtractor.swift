@@ -146,6 +146,11 @@ public enum InputFiles {
 
     /// Reads a whole file, or fails with a reason a person can act on.
     public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ExtractionError.unreadable("no such file or directory")
+        }
+        if isDirectory.boolValue { throw ExtractionError.unreadable("is a directory") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if !FileManager.default.isReadableFile(atPath: path) { throw ExtractionError.unreadable("permission denied") }
             throw ExtractionError.unreadable("cannot open")

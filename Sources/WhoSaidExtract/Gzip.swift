@@ -27,8 +27,11 @@ public enum Gzip {
                 if out.count > limit { throw ExtractionError.tooLarge(bytes: out.count, limit: limit) }
                 switch status {
                 case Z_STREAM_END:
-                    // Another member may follow.
-                    if stream.avail_in == 0 { return }
+                    // Another member may follow. Anything else after a complete member (zero padding,
+                    // junk appended by a download tool) is ignored, as gzip(1) does.
+                    guard stream.avail_in >= 2, let next = stream.next_in, next[0] == 0x1F, next[1] == 0x8B else {
+                        return
+                    }
                     if inflateReset(&stream) != Z_OK { throw ExtractionError.corruptGzip("cannot read next member") }
                 case Z_OK:
                     if stream.avail_in == 0 && stream.avail_out != 0 {
