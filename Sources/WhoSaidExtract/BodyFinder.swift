@@ -99,6 +99,10 @@ struct BodyFinder {
         static let misnamedWrapperShare = 0.4
         /// An element with a picture and less text than this is the picture's caption and credit.
         static let captionLength = 300
+        /// A block starting with the headline and shorter than this is the headline block.
+        static let headlineBlockLength = 300
+        /// "Published …" / "Updated …" lines are shorter than this.
+        static let dateLineLength = 120
     }
 
     /// Points for each element, from the paragraphs inside it.
@@ -326,6 +330,27 @@ struct BodyFinder {
         return joinTableRows(out)
     }
 
+    /// Byline and date lines shown above the body ("By Jane Doe", "Posted Tuesday, May 6, 2003"), for
+    /// pages whose markup names neither.
+    func visibleBylineAndDate(before firstBody: String?) -> (authors: [String], date: String?) {
+        var authors: [String] = []
+        var date: String?
+        for block in page.blocks.prefix(400) {
+            if block.text == firstBody { break }
+            for line in block.text.split(separator: "\n") {
+                let l = String(line).trimmed()
+                guard l.count < 80 else { continue }
+                if authors.isEmpty, l.hasPrefix("By ") || l.hasPrefix("by ") || l.hasPrefix("BY ") {
+                    let names = PageMetadata.cleanAuthors([l]).filter(\.looksLikePersonName)
+                    if !names.isEmpty { authors = names }
+                } else if date == nil, let d = ISODate.normalize(l), l.count < 60 {
+                    date = d
+                }
+            }
+        }
+        return (authors, date)
+    }
+
     /// Labels that mark an advertising slot.
     static let adLabels: Set<String> = ["advertisement", "advert", "advertising", "ad", "sponsored", "sponsored content"]
 
@@ -395,7 +420,14 @@ struct BodyFinder {
                 return false
             }
         }
-        if block.tag == .h1, let title, block.text.similarTitle(to: title) { return false }
+        // The headline (the page's h1 is its headline, whatever the metadata title says), alone or
+        // with its byline and date under it.
+        if block.length < Tuning.headlineBlockLength,
+            block.tag == .h1 || title.map({ block.text.firstLine.similarTitle(to: $0) }) == true
+        {
+            return false
+        }
+        if block.length < Tuning.dateLineLength, block.text.isDateLine { return false }
         return true
     }
 }
@@ -427,5 +459,30 @@ extension String {
             letters += 1
         }
         return letters >= 8
+    }
+}
+
+extension String {
+    var firstLine: Substring { self[..<(firstIndex(of: "\n") ?? endIndex)] }
+
+    /// A line giving the story's dates: "Published March 12, 2024", "Updated 9:10 a.m.", "Posted …".
+    var isDateLine: Bool {
+        let lower = self.lowercased()
+        let openers = ["published", "updated", "posted", "last updated", "first published", "date:", "modified"]
+        guard openers.contains(where: { lower.hasPrefix($0) }) else { return false }
+        return ISODate.normalize(self) != nil || lower.contains(":") || lower.contains("ago")
+    }
+}
+
+extension Substring {
+    func similarTitle(to other: String) -> Bool { String(self).similarTitle(to: other) }
+}
+
+extension String {
+    /// Two to four capitalised words: "Harold Penwick", "Mary-Ann de la Cruz" is not needed here.
+    var looksLikePersonName: Bool {
+        let words = split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { w in w.first.map { $0.isUppercase } ?? false }
     }
 }

@@ -19,7 +19,8 @@ enum BoilerplateHints {
         guard !classID.isEmpty else { return Int8(clamping: score) }
         let found = substrings.find(in: classID)
         let embedded = found.contains(.embedded)
-        var positive = found.contains(.positive)
+        let specificPositive = found.contains(.positive)
+        var genericPositive = false
         var strong = !embedded && found.contains(.strong)
         var weak = false
         // Whole tokens: split at anything that is not an ASCII letter or digit.
@@ -33,12 +34,15 @@ enum BoilerplateHints {
                 let token = fnv(classID[start..<end])
                 if !embedded && strongTokens.contains(token) { strong = true }
                 if !embedded && weakTokens.contains(token) { weak = true }
-                if positiveTokens.contains(token) { positive = true }
+                if positiveTokens.contains(token) { genericPositive = true }
             }
             start = end
         }
+        // In `article__dates` or `story-meta`, the generic word names the block and the specific
+        // one the part: the part wins.
+        let positive = specificPositive || (genericPositive && !strong && !weak)
         if positive { score += 2 }
-        if strong { score -= 3 } else if weak { score -= 1 }
+        if strong { score -= 3 } else if weak && !specificPositive { score -= 1 }
         return Int8(clamping: score)
     }
 
@@ -98,7 +102,7 @@ enum BoilerplateHints {
     ]
     /// Whole-token names that are often, not always, furniture.
     static let weakTokenNames: Set<String> = [
-        "meta", "header", "date", "time", "timestamp", "dateline", "widget", "extra", "footnote", "icons", "icon",
+        "meta", "header", "date", "dates", "time", "timestamp", "published", "updated", "dateline", "widget", "extra", "footnote", "icons", "icon",
         "brand", "logo", "topics", "video", "player", "gallery", "slideshow", "carousel", "more",
         "next", "prev", "links", "feed", "card", "cards", "kicker", "eyebrow", "badge", "overlay", "sticky",
     ]

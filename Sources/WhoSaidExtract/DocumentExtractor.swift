@@ -137,11 +137,21 @@ public enum InputFiles {
                 if (rel as NSString).lastPathComponent.hasPrefix(".") { enumerator.skipDescendants(); continue }
                 let full = (path as NSString).appendingPathComponent(rel)
                 var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, isInput(rel) { files.append(full) }
             }
             out += files.sorted().map { Entry(path: $0) }
         }
         return out
+    }
+
+    /// File types taken from directories (a file named on the command line is always taken).
+    public static let inputExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "txt", "text"]
+
+    /// Whether a file found in a directory is an input: a page or text dump, gzipped or not.
+    public static func isInput(_ name: String) -> Bool {
+        var ext = (name as NSString).pathExtension.lowercased()
+        if ext == "gz" { ext = ((name as NSString).deletingPathExtension as NSString).pathExtension.lowercased() }
+        return inputExtensions.contains(ext)
     }
 
     /// Reads a whole file, or fails with a reason a person can act on.

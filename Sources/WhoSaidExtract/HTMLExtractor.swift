@@ -45,7 +45,7 @@ public struct HTMLExtractor: Sendable {
     func extract(utf8: [UInt8], charset: String, url: String?) throws -> ExtractedArticle {
         guard InputSniffer.looksLikeHTML(utf8) else { throw ExtractionError.notHTML }
         let page = try PageParser.parse(utf8: utf8, url: url)
-        let meta = PageMetadata(meta: page.meta, pageURL: url)
+        var meta = PageMetadata(meta: page.meta, pageURL: url)
         let finder = BodyFinder(page: page)
         var paragraphs = finder.bodyBlocks(title: meta.title).map(\.text)
         if let trace = getenv("WHOSAID_TRACE_EXTRACT"), trace.pointee != 0 {
@@ -61,6 +61,11 @@ public struct HTMLExtractor: Sendable {
             }
         }
         guard !paragraphs.isEmpty else { throw ExtractionError.noArticleText }
+        if meta.authors.isEmpty || meta.published == nil {
+            let visible = finder.visibleBylineAndDate(before: paragraphs.first)
+            if meta.authors.isEmpty { meta.authors = visible.authors }
+            if meta.published == nil { meta.published = visible.date }
+        }
         return ExtractedArticle(
             title: meta.title, authors: meta.authors, published: meta.published, outlet: meta.outlet, url: meta.url,
             language: meta.language, paragraphs: paragraphs, charset: charset)

@@ -28,26 +28,55 @@ enum PageParser {
         return true
     }
 
+    /// Streams the page through libxml2's HTML parser as SAX events: no tree is built (so neither
+    /// its allocation nor libxml2's tree-depth cut-off at 256 levels applies), and the events feed a
+    /// ``Walker`` that keeps only what body finding needs.
     static func parse(utf8 html: [UInt8], url: String?) throws -> PageModel {
         _ = libxmlReady
-        let doc = html.withUnsafeBufferPointer { buf in
+        let box = WalkerBox()
+        var handler = htmlSAXHandler()
+        handler.startElement = { ctx, name, atts in
+            guard let name, let box = WalkerBox.from(ctx) else { return }
+            box.walker.start(name, atts)
+            if box.walker.tooDeep { xmlStopParser(ctx?.assumingMemoryBound(to: xmlParserCtxt.self)) }
+        }
+        handler.endElement = { ctx, _ in WalkerBox.from(ctx)?.walker.end() }
+        handler.characters = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            WalkerBox.from(ctx)?.walker.characters(ch, Int(len))
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        let status = html.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), url, "UTF-8", options)
+                clibxml2_html_sax_parse(
+                    chars.baseAddress, Int32(chars.count), &handler, Unmanaged.passUnretained(box).toOpaque(), options)
             }
         }
-        guard let doc else { throw ExtractionError.parserFailed }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { throw ExtractionError.notHTML }
-        var walker = Walker()
-        try walker.walk(root)
-        return walker.page
+        guard status == 0 else { throw ExtractionError.parserFailed }
+        if box.walker.tooDeep { throw ExtractionError.nestingTooDeep(limit: PageParser.maxDepth) }
+        box.walker.finish()
+        return box.walker.page
     }
 }
 
-/// One depth-first pass over libxml2's tree, following its own child/next/parent links (no
-/// recursion, so deep markup cannot overflow the stack).
+/// Holds the walker for the C callbacks, which find it through the parser context's `_private`.
+private final class WalkerBox {
+    var walker = Walker()
+
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> WalkerBox? {
+        guard let ctxt = ctx?.assumingMemoryBound(to: xmlParserCtxt.self), let p = ctxt.pointee._private else {
+            return nil
+        }
+        return Unmanaged<WalkerBox>.fromOpaque(p).takeUnretainedValue()
+    }
+}
+
+/// Turns the parser's start, end and text events into a ``PageModel``.
 private struct Walker {
     var page = PageModel()
+    /// Set when the markup nests deeper than ``PageParser/maxDepth``; parsing stops.
+    private(set) var tooDeep = false
     /// The text of the block being collected, UTF-8.
     private var buffer: [UInt8] = []
     private var bufferLength = 0
@@ -57,77 +86,47 @@ private struct Walker {
     /// Innermost open block element for each open element (index into page.nodes).
     private var blockOwners: [Int32] = []
     private var nodeStack: [Int32] = []
-    private var inTitle = false
-    private var titleBytes: [UInt8] = []
     private var attr = Attributes()
+
+    /// What each open start event did, so its end event can undo it.
+    private enum Opened {
+        case node, nothing, head, skipped, capture
+    }
+    private var opened: [Opened] = []
+    /// Depth inside a subtree being skipped (script, style, hidden elements, …).
+    private var skipDepth = 0
+    private var headDepth = 0
+    /// Text captured verbatim for `<title>` or a JSON-LD script.
+    private enum Capture { case none, title, jsonLD }
+    private var capture = Capture.none
+    private var captured: [UInt8] = []
 
     init() {
         buffer.reserveCapacity(4096)
     }
 
-    mutating func walk(_ root: xmlNodePtr) throws {
-        var node: xmlNodePtr? = root
-        var depth = 0
-        while let current = node {
-            var descend = false
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                descend = enter(current)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text(content) }
-            default:
-                break
-            }
-            if descend, let child = current.pointee.children {
-                depth += 1
-                if depth > PageParser.maxDepth { throw ExtractionError.nestingTooDeep(limit: PageParser.maxDepth) }
-                node = child
-                continue
-            }
-            if descend { leave() }
-            // Move to the next sibling, closing finished ancestors on the way up.
-            var up: xmlNodePtr? = current
-            node = nil
-            while let u = up {
-                if u == root { break }
-                if let next = u.pointee.next { node = next; break }
-                up = u.pointee.parent
-                depth -= 1
-                if up != nil && up!.pointee.type == XML_ELEMENT_NODE { leave() }
-            }
-        }
-        flush()
-        // Close anything still open (the root).
-        while !nodeStack.isEmpty { leave() }
-    }
-
-    // MARK: Elements
-
-    /// Records an element; returns whether to walk into its children.
-    private mutating func enter(_ element: xmlNodePtr) -> Bool {
-        guard let name = element.pointee.name else { return false }
+    mutating func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        if opened.count >= PageParser.maxDepth { tooDeep = true; skipDepth = 1; opened.append(.skipped); return }
         let tag = HTMLTag.identify(name)
-        attr.read(element, tag: tag)
-
+        attr.read(atts, tag: tag)
         switch tag {
         case .head:
-            readHead(element)
-            return false
+            headDepth += 1
+            opened.append(.head)
+            return
         case .script:
-            if attr.isJSONLD, let json = textContent(element) { page.meta.jsonLD.append(json) }
-            return false
+            if attr.isJSONLD { beginCapture(.jsonLD) } else { skip() }
+            return
+        case .title:
+            if page.meta.titleTag == nil { beginCapture(.title) } else { skip() }
+            return
         case .meta:
             recordMeta()
-            return false
         case .link:
             if attr.rel == "canonical", let href = attr.href { page.meta.canonical = href }
-            return false
-        case .title:
-            if page.meta.titleTag == nil, let t = textContent(element) { page.meta.titleTag = t }
-            return false
         case .br:
-            lineBreak()
-            return false
+            if headDepth == 0 { lineBreak() }
         case .time:
             if page.meta.firstTimeElement == nil, let dt = attr.datetime { page.meta.firstTimeElement = dt }
         case .html:
@@ -135,11 +134,70 @@ private struct Walker {
         default:
             break
         }
-        if (tag.isDropped && tag != .picture && tag != .video) || attr.isHidden { return false }
+        if headDepth > 0 || tag == .meta || tag == .link || tag == .br { opened.append(.nothing); return }
+        if enter(tag) { opened.append(.node) } else if skipDepth == 0 { opened.append(.nothing) }
+    }
+
+    mutating func end() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth > 0 { return }
+        }
+        guard let what = opened.popLast() else { return }
+        switch what {
+        case .node: leave()
+        case .head: headDepth -= 1
+        case .capture: endCapture()
+        case .nothing, .skipped: break
+        }
+    }
+
+    mutating func characters(_ ch: UnsafePointer<UInt8>, _ count: Int) {
+        if skipDepth > 0 { return }
+        if capture != .none { captured.append(contentsOf: UnsafeBufferPointer(start: ch, count: count)); return }
+        if headDepth > 0 { return }
+        text(ch, count)
+    }
+
+    /// Closes whatever the parser left open.
+    mutating func finish() {
+        flush()
+        while !nodeStack.isEmpty { leave() }
+    }
+
+    private mutating func skip() {
+        skipDepth = 1
+        opened.append(.skipped)
+    }
+
+    private mutating func beginCapture(_ what: Capture) {
+        capture = what
+        captured.removeAll(keepingCapacity: true)
+        opened.append(.capture)
+    }
+
+    private mutating func endCapture() {
+        let s = String(decoding: captured, as: UTF8.self).trimmed()
+        if !s.isEmpty {
+            switch capture {
+            case .title: page.meta.titleTag = s
+            case .jsonLD: page.meta.jsonLD.append(s)
+            case .none: break
+            }
+        }
+        capture = .none
+    }
+
+    // MARK: Elements
+
+    /// Records an element; returns whether it was recorded (its subtree is skipped otherwise).
+    private mutating func enter(_ tag: HTMLTag) -> Bool {
         if tag == .img || tag == .picture || tag == .video {
             if let open = nodeStack.last { page.nodes[Int(open)].images += 1 }
+            if tag != .img { skip() }
             return false
         }
+        if tag.isDropped || attr.isHidden { skip(); return false }
         if tag == .hr || tag == .input { if tag == .hr { flush() }; return false }
 
         let parent = nodeStack.last ?? -1
@@ -192,25 +250,31 @@ private struct Walker {
 
     // MARK: Text
 
-    private mutating func text(_ content: UnsafePointer<UInt8>) {
+    private mutating func text(_ content: UnsafePointer<UInt8>, _ count: Int) {
         guard let current = nodeStack.last else { return }
         let inLink = page.nodes[Int(current)].ancestry.contains(.link)
         let preformatted = page.nodes[Int(current)].ancestry.contains(.pre)
         var p = content
-        while p.pointee != 0 {
+        let end = content + count
+        while p < end {
             let c = p.pointee
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
                 if preformatted && c == 0x0A { appendNewline() } else if !buffer.isEmpty { pendingSpace = true }
                 p += 1
                 continue
             }
-            if c == 0xC2 && p[1] == 0xA0 {  // no-break space
+            if c == 0xC2 && p + 1 < end && p[1] == 0xA0 {  // no-break space
                 if !buffer.isEmpty { pendingSpace = true }
                 p += 2
                 continue
             }
             if c < 0x20 || c == 0x7F { p += 1; continue }  // control characters
-            if c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F { p += 2; continue }  // C1 controls
+            if c == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F {
+                // C1 controls: numeric references like &#146; mean windows-1252 characters to browsers.
+                appendScalar(windows1252C1(p[1]), inLink: inLink)
+                p += 2
+                continue
+            }
             if pendingSpace {
                 buffer.append(0x20)
                 bufferLength += 1
@@ -266,38 +330,33 @@ private struct Walker {
         bufferLinkLength = 0
     }
 
-    // MARK: Head and metadata
-
-    private mutating func readHead(_ head: xmlNodePtr) {
-        var child = head.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE, let name = c.pointee.name {
-                let tag = HTMLTag.identify(name)
-                attr.read(c, tag: tag)
-                switch tag {
-                case .meta: recordMeta()
-                case .link: if attr.rel == "canonical", let href = attr.href { page.meta.canonical = href }
-                case .title: if page.meta.titleTag == nil { page.meta.titleTag = textContent(c) }
-                case .script: if attr.isJSONLD, let json = textContent(c) { page.meta.jsonLD.append(json) }
-                default:
-                    // Some pages put body-like elements in <head> by mistake; libxml2 keeps them there.
-                    if c.pointee.children != nil { readHead(c) }
-                }
-            }
-            child = c.pointee.next
-        }
-    }
+    // MARK: Metadata
 
     private mutating func recordMeta() {
         guard let key = attr.metaKey, let content = attr.content else { return }
         page.meta.tags.append((key, content))
     }
 
-    private func textContent(_ element: xmlNodePtr) -> String? {
-        guard let raw = xmlNodeGetContent(element) else { return nil }
-        defer { clibxml2_free(raw) }
-        let s = String(cString: raw).trimmed()
-        return s.isEmpty ? nil : s
+    /// Appends one scalar (from a mapped C1 control) to the block, with any pending space.
+    private mutating func appendScalar(_ scalar: Unicode.Scalar?, inLink: Bool) {
+        guard let scalar else { return }
+        if pendingSpace {
+            buffer.append(0x20)
+            bufferLength += 1
+            if inLink { bufferLinkLength += 1 }
+            pendingSpace = false
+        }
+        breaksInARow = 0
+        buffer.append(contentsOf: UTF8.encode(scalar)!)
+        bufferLength += 1
+        if inLink { bufferLinkLength += 1 }
+    }
+
+    /// The windows-1252 character for a C1 control byte (0x80–0x9F), nil for the five undefined ones.
+    private func windows1252C1(_ byte: UInt8) -> Unicode.Scalar? {
+        let decoded = CharsetDecoder.windows1252ToUTF8([byte])
+        let scalar = String(decoding: decoded, as: UTF8.self).unicodeScalars.first
+        return scalar == "\u{FFFD}" ? nil : scalar
     }
 }
 
@@ -317,7 +376,7 @@ private struct Attributes {
     private var classID: [UInt8] = []
     private var hintCache: [UInt64: Int8] = [:]
 
-    mutating func read(_ element: xmlNodePtr, tag: HTMLTag) {
+    mutating func read(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, tag: HTMLTag) {
         hint = 0
         isHidden = false
         isJSONLD = false
@@ -331,11 +390,10 @@ private struct Attributes {
         content = nil
         classID.removeAll(keepingCapacity: true)
         var role: [UInt8] = []
-        var prop = element.pointee.properties
-        while let a = prop {
-            defer { prop = a.pointee.next }
-            guard let name = a.pointee.name else { continue }
-            let value = a.pointee.children?.pointee.content
+        var i = 0
+        while let atts, let name = atts[i] {
+            let value = atts[i + 1]
+            i += 2
             switch (name[0], strlen8(name)) {
             case (0x63, 5) where same(name, "class"), (0x69, 2) where same(name, "id"):
                 if let value { appendLowercased(value, to: &classID); classID.append(0x20) }

@@ -294,7 +294,7 @@ private func outlet(_ dump: String) -> String? {
     func ferryStrikeSampleExtractsAsRecorded() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: corpusDirectory + "/harbour-courier-ferry-strike.txt"))
         let expected = try String(
-            contentsOfFile: corpusDirectory + "/harbour-courier-ferry-strike.expected.txt", encoding: .utf8)
+            contentsOfFile: corpusDirectory + "/harbour-courier-ferry-strike.expected", encoding: .utf8)
         let result = try TextDumpExtractor(verbatim: false).extract(Array(input))
         #expect(result.text == expected)
         #expect(result.outlet == "The Harbour Courier")
