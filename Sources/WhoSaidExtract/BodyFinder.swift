@@ -103,6 +103,8 @@ struct BodyFinder {
         static let headlineBlockLength = 300
         /// "Published …" / "Updated …" lines are shorter than this.
         static let dateLineLength = 120
+        /// The outlet's own sign-up and subscription prompts inside the body are shorter than this.
+        static let promotionLength = 320
     }
 
     /// Points for each element, from the paragraphs inside it.
@@ -351,6 +353,19 @@ struct BodyFinder {
         return (authors, date)
     }
 
+    /// The outlet promoting itself inside the body: a sign-up prompt, or a request ("sign up",
+    /// "subscribe", "click here") addressed to the reader ("your inbox", "free"). Same vocabulary as
+    /// the text-dump cleaner.
+    static func isPromotion(_ text: String) -> Bool {
+        guard !TextDumpCleaner.hasQuotationMarks(text) else { return false }
+        if TextDumpCleaner.isSignUpPrompt(text, words: TextDumpCleaner.wordCount(text)) { return true }
+        let lower = text.lowercased()
+        let asks = promotionRequests.contains { lower.contains($0) }
+        return asks && TextDumpCleaner.readerAddressCount(text) >= 2
+    }
+
+    static let promotionRequests = ["sign up", "subscribe", "click here", "download the", "register now"]
+
     /// Labels that mark an advertising slot.
     static let adLabels: Set<String> = ["advertisement", "advert", "advertising", "ad", "sponsored", "sponsored content"]
 
@@ -428,6 +443,7 @@ struct BodyFinder {
             return false
         }
         if block.length < Tuning.dateLineLength, block.text.isDateLine { return false }
+        if block.length < Tuning.promotionLength, BodyFinder.isPromotion(block.text) { return false }
         return true
     }
 }
