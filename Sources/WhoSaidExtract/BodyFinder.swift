@@ -292,6 +292,7 @@ struct BodyFinder {
     func bodyBlocks(title: String?) -> [TextBlock] {
         guard let (containers, core) = bodyContainers() else { return [] }
         let coreProse = paragraphText(core)
+        let titleKey = title?.titleKey
         // The core and its ancestors are the body whatever their class names say.
         var protected = Set<Int>()
         var a = core
@@ -314,7 +315,7 @@ struct BodyFinder {
             for b in Int(c.firstBlock)..<Int(c.endBlock) {
                 let block = page.blocks[b]
                 if Int(block.node) != container && dropped[Int(block.node)] { continue }
-                if keep(block, title: title) { keptIndices.append(b) }
+                if keep(block, titleKey: titleKey) { keptIndices.append(b) }
             }
         }
         // A short label right before dropped furniture ("More stories", "Related") belongs to it.
@@ -365,6 +366,11 @@ struct BodyFinder {
     }
 
     static let promotionRequests = ["sign up", "subscribe", "click here", "download the", "register now"]
+    static let promotionStems: [[UInt8]] = ["sign", "subscri", "click", "download", "register", "newsletter", "inbox"]
+        .map { Array($0.utf8) }
+    /// First letters of the words that open date lines (``String/isDateLine``), either case.
+    static let dateLineInitials: Set<UInt8> = Set("PpUuLlFfDdMm".utf8)
+    static let longestAdLabel = adLabels.map(\.count).max() ?? 0
 
     /// Labels that mark an advertising slot.
     static let adLabels: Set<String> = ["advertisement", "advert", "advertising", "ad", "sponsored", "sponsored content"]
@@ -421,11 +427,15 @@ struct BodyFinder {
         return false
     }
 
-    private func keep(_ block: TextBlock, title: String?) -> Bool {
+    /// Whether a block inside the body is body text. Runs for every block, so the cheap tests come
+    /// first and string work is done only for short blocks that might match.
+    private func keep(_ block: TextBlock, titleKey: String?) -> Bool {
         if block.ancestry.contains(.caption) { return false }
         // A paragraph of the body may be one link ("See it at …"); other link-heavy blocks are menus.
         if block.linkDensity > 0.6 && block.length < 300 && block.tag != .p { return false }
-        if BodyFinder.adLabels.contains(block.text.lowercased()) { return false }
+        if block.length <= BodyFinder.longestAdLabel, BodyFinder.adLabels.contains(block.text.lowercased()) {
+            return false
+        }
         if block.linkDensity > 0.5 {
             // Teasers for other stories: a shouted headline link, or "Related: …".
             if block.linkDensity > 0.9 && block.text.isShouted { return false }
@@ -437,24 +447,61 @@ struct BodyFinder {
         }
         // The headline (the page's h1 is its headline, whatever the metadata title says), alone or
         // with its byline and date under it.
-        if block.length < Tuning.headlineBlockLength,
-            block.tag == .h1 || title.map({ block.text.firstLine.similarTitle(to: $0) }) == true
+        if block.length < Tuning.headlineBlockLength {
+            if block.tag == .h1 { return false }
+            if let titleKey, block.text.asciiKeyPrefix(8) == titleKey.asciiKeyPrefix(8),
+                String(block.text.firstLine).titleKey.isSimilarTitleKey(titleKey)
+            {
+                return false
+            }
+        }
+        if block.length < Tuning.dateLineLength, block.text.utf8.first.map(BodyFinder.dateLineInitials.contains) == true,
+            block.text.isDateLine
         {
             return false
         }
-        if block.length < Tuning.dateLineLength, block.text.isDateLine { return false }
-        if block.length < Tuning.promotionLength, BodyFinder.isPromotion(block.text) { return false }
+        if block.length < Tuning.promotionLength, block.text.mentionsPromotionASCII, BodyFinder.isPromotion(block.text) {
+            return false
+        }
         return true
     }
 }
 
 extension String {
-    /// Whether two titles are the same headline up to case, punctuation and a site-name suffix.
-    func similarTitle(to other: String) -> Bool {
-        let a = self.lowercased().filter { $0.isLetter || $0.isNumber }
-        let b = other.lowercased().filter { $0.isLetter || $0.isNumber }
-        guard !a.isEmpty, !b.isEmpty else { return false }
-        return a == b || (a.count > 15 && b.hasPrefix(a)) || (b.count > 15 && a.hasPrefix(b))
+    /// A headline reduced for comparison: lower-case letters and digits only.
+    var titleKey: String {
+        String(String.UnicodeScalarView(lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+
+    /// The first `n` ASCII letters and digits, lower-cased: a cheap test before comparing title keys
+    /// (two texts whose prefixes differ cannot have the same key).
+    func asciiKeyPrefix(_ n: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in utf8 {
+            if b >= 0x80 { break }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                out.append(c)
+                if out.count == n { break }
+            }
+        }
+        return out
+    }
+
+    /// Whether two title keys name the same headline, allowing a site-name suffix on either.
+    func isSimilarTitleKey(_ other: String) -> Bool {
+        guard !isEmpty, !other.isEmpty else { return false }
+        return self == other || (count > 15 && other.hasPrefix(self)) || (other.count > 15 && hasPrefix(other))
+    }
+
+    /// A cheap ASCII test before ``BodyFinder/isPromotion(_:)``: mentions signing up, subscribing,
+    /// clicking, downloading, registering or a newsletter.
+    var mentionsPromotionASCII: Bool {
+        var bytes = Array(utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        return BodyFinder.promotionStems.contains { bytes.firstIndex(of: $0) != nil }
     }
 }
 
@@ -488,10 +535,6 @@ extension String {
         guard openers.contains(where: { lower.hasPrefix($0) }) else { return false }
         return ISODate.normalize(self) != nil || lower.contains(":") || lower.contains("ago")
     }
-}
-
-extension Substring {
-    func similarTitle(to other: String) -> Bool { String(self).similarTitle(to: other) }
 }
 
 extension String {
