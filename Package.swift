@@ -33,6 +33,13 @@ let package = Package(
             dependencies: ["WhoSaidCore", "CLibXML2", "CZlib"]
         ),
 
+        // Stage 2 (analysis), its text layer first: tokens, sentences, stop words.
+        .target(
+            name: "WhoSaidAnalysis",
+            dependencies: ["WhoSaidCore"],
+            resources: [.copy("Resources")]
+        ),
+
         // The thin command-line front end.
         .executableTarget(
             name: "WhoSaidCLI",
@@ -54,6 +61,10 @@ let package = Package(
             name: "WhoSaidExtractTests",
             dependencies: ["WhoSaidExtract", "WhoSaidCore", "CZlib"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "WhoSaidAnalysisTests",
+            dependencies: ["WhoSaidAnalysis", "WhoSaidCore"]
         ),
         .testTarget(
             name: "WhoSaidCLITests",
