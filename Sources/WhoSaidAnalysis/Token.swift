@@ -3,7 +3,8 @@ import WhoSaidCore
 /// What a token is. Decided by ``Tokenizer`` from the token's characters and its context.
 public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
     /// Letters, possibly with digits, marks, inner hyphens (`left-wing`) and apostrophes
-    /// (`Labour’s`, `didn’t`, `’n’`, `’90s`, the plural possessive `voters’`).
+    /// (`didn’t`, `O’Brien`, `’n’`, `’90s`, the plural possessive `voters’`); also a clitic split off the
+    /// word before it (`’s` in `Labour’s`, `’ll` in `she’ll`).
     case word
     /// Starts with a digit and has no letters: `2016`, `3.5`, `1,000`, `10:30`, `9/11`, `2015-16`.
     case number
@@ -55,7 +56,7 @@ public enum Spacing: UInt8, Sendable, Hashable, Comparable {
 ///
 /// `norm` is the token's text lower-cased, with curly quotes and apostrophes made straight (`'`, `"`),
 /// every dash and the Unicode hyphens made `-`, `…` made `...`, and soft hyphens dropped. So `Labour’s`
-/// has norm `labour's` and `—` has norm `-`.
+/// has the tokens `Labour` and `’s` with norms `labour` and `'s`, and `—` has norm `-`.
 public struct Token: Sendable, Hashable {
     /// Where the token is, in code points of the text it came from (end exclusive).
     public var range: TextRange

@@ -7,11 +7,14 @@ import WhoSaidCore
 /// text by a token's range gives the token's text.
 ///
 /// Decisions, in brief:
-/// - Words keep inner apostrophes (`Labour’s`, `didn’t`, `O’Brien`), inner hyphens (`left-wing`,
+/// - Words keep inner apostrophes (`didn’t`, `O’Brien`, `rock'n'roll`), inner hyphens (`left-wing`,
 ///   `better-than-expected`, `COVID-19`), `&` between capitals (`AT&T`) and soft hyphens. A leading
 ///   apostrophe belongs to the word in `’90s`, `’16`, `’n’`, `’em`, `’tis`, `’til`, `’cause`. A trailing
 ///   apostrophe after an `s` belongs to the word (`voters’`) unless a single quote is open, in which case it
-///   closes the quote (`‘not dead’` → `‘`, `not`, `dead`, `’`).
+///   closes the quote (`‘not dead’` → `‘`, `not`, `dead`, `’`). The clitics `’s`, `’re`, `’ve`, `’ll`, `’d`
+///   and `’m` at the end of a word are word tokens of their own, touching it, as in the Penn Treebank and
+///   spaCy: `Labour’s` → `Labour` `’s`, `he’s` → `he` `’s` (annotated spans in PolNeAR end at `Obama` in
+///   `Obama's decision` and start at `’s` in `he’s claiming`). `n’t` stays inside its word (`didn’t`).
 /// - Numbers keep `.`, `,` (before exactly three digits), `:` and `/` between digits: `3.5`, `1,000,000`,
 ///   `10:30`, `9/11`. `$` and `%` are separate symbols.
 /// - Straight quotes open after whitespace, an opening bracket or a dash and before a non-space; close
@@ -297,7 +300,7 @@ struct TokenScanner {
             }
             switch y {
             case 0x27, 0x2019, 0x2018, 0x02BC:
-                if c(j + 1) & CC.letter != 0 { j += 1; continue scan }
+                if c(j + 1) & CC.letter != 0 && cliticLength(j) == nil { j += 1; continue scan }
             case 0x2D, 0x2010, 0x2011:
                 if c(j + 1) & (CC.letter | CC.digit) != 0 { j += 1; continue scan }
             case 0x2E, 0x3A, 0x2F:
@@ -422,9 +425,30 @@ struct TokenScanner {
         }
     }
 
+    /// When an apostrophe at `k` starts a clitic (`’s`, `’re`, `’ve`, `’ll`, `’d`, `’m`, any case) that
+    /// ends there, the number of letters after the apostrophe.
+    func cliticLength(_ k: Int) -> Int? {
+        let a = v(k + 1) | 0x20
+        let b = v(k + 2) | 0x20
+        let length: Int
+        switch a {
+        case 0x73, 0x64, 0x6D: length = 1                       // s d m
+        case 0x72: guard b == 0x65 else { return nil }; length = 2  // re
+        case 0x76: guard b == 0x65 else { return nil }; length = 2  // ve
+        case 0x6C: guard b == 0x6C else { return nil }; length = 2  // ll
+        default: return nil
+        }
+        return c(k + 1 + length) & CC.word == 0 ? length : nil
+    }
+
     mutating func singleQuote(_ i: Int) -> Int {
         let x = s[i].value
         let next = v(i + 1)
+        // A clitic after a word: Labour’s → Labour + ’s, he’ll → he + ’ll.
+        if x != 0x201B && c(i - 1) & CC.word != 0, let length = cliticLength(i) {
+            emit(i, i + 1 + length, .word)
+            return i + 1 + length
+        }
         if x != 0x201B && c(i - 1) & CC.word == 0 {
             // ’90s, ’16
             if Self.isASCIIDigit(next) && Self.isASCIIDigit(v(i + 2)) && !Self.isASCIIDigit(v(i + 3)) {
