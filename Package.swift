@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "whosaid", targets: ["WhoSaidCLI"]),
         .library(name: "WhoSaidCore", targets: ["WhoSaidCore"]),
         .library(name: "WhoSaidExtract", targets: ["WhoSaidExtract"]),
+        .library(name: "WhoSaidAnalysis", targets: ["WhoSaidAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,7 @@ let package = Package(
             dependencies: [
                 "WhoSaidCore",
                 "WhoSaidExtract",
+                "WhoSaidAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,8 +61,7 @@ let package = Package(
         .testTarget(name: "WhoSaidCoreTests", dependencies: ["WhoSaidCore"]),
         .testTarget(
             name: "WhoSaidExtractTests",
-            dependencies: ["WhoSaidExtract", "WhoSaidCore", "CZlib"],
-            exclude: ["Fixtures"]
+            dependencies: ["WhoSaidExtract", "WhoSaidCore", "CZlib"]
         ),
         .testTarget(
             name: "WhoSaidAnalysisTests",

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import WhoSaidCore
+import WhoSaidAnalysis
 import WhoSaidExtract
 
 /// Runs extraction over many inputs on `jobs` threads, handing results back in input order, a
@@ -8,6 +9,8 @@ import WhoSaidExtract
 struct BatchRunner {
     var jobs: Int
     var extractor: DocumentExtractor
+    /// Runs after extraction on each document; nil to extract only.
+    var analyzer: Analyzer? = Analyzer()
 
     /// Calls `emit` once per input, in input order, with its document or its failure.
     func run(_ entries: [InputFiles.Entry], stdin: [UInt8]?, emit: (Result<Document, DocumentFailure>) -> Void) {
@@ -38,7 +41,9 @@ struct BatchRunner {
             } else {
                 bytes = try InputFiles.read(entry.path, limit: extractor.maxBytes)
             }
-            return .success(try extractor.extract(InputItem(path: entry.path, bytes: bytes)))
+            var doc = try extractor.extract(InputItem(path: entry.path, bytes: bytes))
+            analyzer?.analyze(&doc)
+            return .success(doc)
         } catch {
             return .failure(DocumentFailure(path: entry.path, error: "\(error)"))
         }

@@ -19,6 +19,8 @@ public struct Document: Sendable, Codable, Equatable {
     public var language: String?
     public var text: String
     public var paragraphs: [TextRange]
+    /// What the analysis stage found: people, organisations, outlets, factions and quotes.
+    public var annotations = Annotations()
 
     public init(
         id: String, path: String, url: String? = nil, title: String? = nil, authors: [String] = [],

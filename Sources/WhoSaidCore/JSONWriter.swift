@@ -98,6 +98,74 @@ extension Document {
         w.field("language", language)
         w.field("text", text)
         w.field("paragraphs", paragraphs)
+        let scalars = ScalarText(text)
+        w.key("people")
+        writeEntities(annotations.people, to: &w, personal: true)
+        w.key("organizations")
+        writeEntities(annotations.organizations, to: &w, personal: false)
+        w.key("outlets")
+        writeEntities(annotations.outlets, to: &w, personal: false)
+        w.key("factions")
+        writeEntities(annotations.factions, to: &w, personal: false)
+        w.key("quotes")
+        w.beginArray()
+        for q in annotations.quotes { write(q, scalars: scalars, to: &w) }
+        w.endArray()
+    }
+
+    private func writeEntities(_ entities: [Entity], to w: inout JSONWriter, personal: Bool) {
+        w.beginArray()
+        for e in entities {
+            w.beginObject()
+            w.field("id", e.id)
+            w.field("name", e.name)
+            w.field("aliases", e.aliases)
+            w.field("mentions", e.mentions)
+            if personal {
+                w.field("roles", e.roles)
+                w.field("affiliations", e.affiliations)
+                w.field("factions", e.factions)
+            }
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    private func write(_ q: Quote, scalars: ScalarText, to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", q.id)
+        w.field("kind", q.kind.rawValue)
+        w.key("speaker")
+        if let s = q.speaker {
+            w.beginObject()
+            w.field("name", s.name)
+            w.field("type", s.type.rawValue)
+            w.field("entity", s.entity)
+            w.key("span")
+            if let span = s.span { spanWithText(span, scalars, &w) } else { w.null() }
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("cue")
+        if let cue = q.cue { spanWithText(cue, scalars, &w) } else { w.null() }
+        w.key("content")
+        w.beginArray()
+        for c in q.content { spanWithText(c, scalars, &w) }
+        w.endArray()
+        w.field("text", q.content.map { scalars[$0] }.joined(separator: " … "))
+        w.field("via", q.via)
+        w.key("confidence")
+        w.double((q.confidence * 100).rounded() / 100)
+        w.endObject()
+    }
+
+    private func spanWithText(_ r: TextRange, _ scalars: ScalarText, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("text", scalars[r])
+        w.field("start", r.start)
+        w.field("end", r.end)
+        w.endObject()
     }
 
     /// The document as one JSON object on one line.

@@ -27,6 +27,6 @@ import WhoSaidCore
     @Test func documentJSONKeepsKeyOrderAndEscapes() {
         let doc = Document(id: "a", path: "p\"q", title: "Tab\there\nline", text: "x", paragraphs: [TextRange(start: 0, end: 1)])
         let line = String(decoding: doc.jsonLine(), as: UTF8.self)
-        #expect(line == #"{"id":"a","path":"p\"q","url":null,"title":"Tab\there\nline","authors":[],"published":null,"outlet":null,"language":null,"text":"x","paragraphs":[{"start":0,"end":1}]}"#)
+        #expect(line == #"{"id":"a","path":"p\"q","url":null,"title":"Tab\there\nline","authors":[],"published":null,"outlet":null,"language":null,"text":"x","paragraphs":[{"start":0,"end":1}],"people":[],"organizations":[],"outlets":[],"factions":[],"quotes":[]}"#)
     }
 }

@@ -1,0 +1,402 @@
+import WhoSaidCore
+
+/// Finds attributions — direct quotes, reported speech, mixed quotes, *according to*, beliefs — with
+/// their speaker, cue and content spans, by rules over tokens, sentences and quotation marks.
+///
+/// Steps, each its own function: quotation segments (pairing marks, following quotes over paragraphs),
+/// cues (longest match against ``CueLexicon``), the source next to each cue (before it, or after it for
+/// inverted and postposed cues), the content (an adjacent quotation, or the clause after or before the
+/// cue), then continuation quotes with no cue of their own, then speaker names (pronouns to the latest
+/// named speaker).
+public struct QuoteAttributor: Sendable {
+    public var lexicon: CueLexicon
+
+    public init(lexicon: CueLexicon = .shared) { self.lexicon = lexicon }
+
+    /// A run of quoted text: its opening and closing marks (token indices) and range.
+    struct Segment {
+        var open: Int
+        /// The closing mark, or the last token before a paragraph break when the quote runs on.
+        var close: Int
+        var range: TextRange
+        var closed: Bool
+        var words: Int
+    }
+
+    /// The working view of one document.
+    struct Context {
+        let scalars: [Unicode.Scalar]
+        let tokens: [Token]
+        let sentences: [Sentence]
+        let norms: [String]
+        /// Sentence index of each token.
+        let sentenceOf: [Int]
+        var segments: [Segment] = []
+        /// Segment index of each token inside a quotation (marks included), or -1.
+        var segmentOf: [Int]
+
+        func text(_ r: TextRange) -> String {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[r.start..<r.end])
+            return String(v)
+        }
+    }
+
+    public func attribute(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence]) -> [Quote] {
+        guard !tokens.isEmpty else { return [] }
+        var sentenceOf = [Int](repeating: 0, count: tokens.count)
+        for (si, s) in sentences.enumerated() { for t in s.tokens { sentenceOf[t] = si } }
+        var ctx = Context(
+            scalars: scalars, tokens: tokens, sentences: sentences, norms: tokens.map(\.norm), sentenceOf: sentenceOf,
+            segmentOf: [Int](repeating: -1, count: tokens.count))
+        findSegments(&ctx)
+        var found: [Found] = []
+        for (si, sentence) in sentences.enumerated() {
+            var i = sentence.tokens.lowerBound
+            while i < sentence.tokens.upperBound {
+                guard ctx.segmentOf[i] < 0, tokens[i].kind == .word || tokens[i].kind == .abbreviation,
+                    let form = lexicon.match(ctx.norms, at: i), i + form.tokens.count <= sentence.tokens.upperBound
+                else {
+                    i += 1
+                    continue
+                }
+                let cue = i..<(i + form.tokens.count)
+                if let f = attribution(cue: cue, form: form, sentence: si, ctx) { found.append(f) }
+                i = cue.upperBound
+            }
+        }
+        found = removeOverlaps(found)
+        extendWithContinuations(&found, ctx)
+        return name(found, ctx)
+    }
+
+    // MARK: Quotation segments
+
+    private func isDouble(_ t: Token) -> Bool { t.norm == "\"" || t.norm == "''" || t.norm == "``" }
+    private func isSingle(_ t: Token) -> Bool { t.norm == "'" }
+
+    func findSegments(_ ctx: inout Context) {
+        let tokens = ctx.tokens
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            guard t.kind == .openQuote, isDouble(t) || isSingle(t) else { i += 1; continue }
+            let double = isDouble(t)
+            var j = i + 1
+            var close = -1
+            var words = 0
+            while j < tokens.count {
+                let u = tokens[j]
+                if u.spaceBefore == .paragraphBreak { break }
+                if u.kind == .closeQuote && (double ? isDouble(u) : isSingle(u)) { close = j; break }
+                if u.kind == .openQuote && (double ? isDouble(u) : isSingle(u)) && j > i + 1 { break }
+                if u.isWordLike { words += 1 }
+                j += 1
+            }
+            let last = close >= 0 ? close : j - 1
+            guard last > i else { i += 1; continue }
+            let seg = Segment(
+                open: i, close: last, range: TextRange(start: t.range.start, end: tokens[last].range.end),
+                closed: close >= 0, words: words)
+            let index = ctx.segments.count
+            ctx.segments.append(seg)
+            for k in i...last { ctx.segmentOf[k] = index }
+            i = last + 1
+        }
+    }
+
+    // MARK: One cue
+
+    struct Found {
+        var cue: Range<Int>
+        var source: Range<Int>?
+        var content: [TextRange]
+        var segments: [Int]
+        var precision: Double
+        var sentence: Int
+        /// Last token covered by content, for continuations.
+        var contentEndToken: Int
+    }
+
+    private static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
+    private static let relatives: Set<String> = ["who", "which", "that"]
+    private static let determiners: Set<String> = [
+        "the", "a", "an", "one", "some", "many", "several", "most", "few", "two", "three", "his", "her", "their", "its",
+        "other", "another", "senior", "former", "top", "both", "these", "those", "this", "all",
+    ]
+    /// Words between a source and its cue that belong to neither (`Smith also said`).
+    private static let interveners: Set<String> = [
+        "also", "later", "previously", "recently", "often", "repeatedly", "once", "then", "now", "had", "has", "have",
+        "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "publicly", "privately",
+        "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
+        "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
+    ]
+    /// Function words allowed inside a noun phrase.
+    private static let phraseGlue: Set<String> = ["of", "for", "'s", "-", "&", "and", "at", "de", "van", "von"]
+
+    private func attribution(cue: Range<Int>, form: CueLexicon.Form, sentence si: Int, _ ctx: Context) -> Found? {
+        let sentence = ctx.sentences[si]
+        let tokens = ctx.tokens
+        let lo = sentence.tokens.lowerBound
+        let hi = sentence.tokens.upperBound
+        // The token just before the cue, skipping adverbs and auxiliaries.
+        var left = cue.lowerBound - 1
+        while left >= lo, Self.interveners.contains(ctx.norms[left]) { left -= 1 }
+        let leftIsPunct = left < lo || tokens[left].kind == .punctuation || tokens[left].kind == .closeQuote
+            || tokens[left].kind == .dash
+        let right = cue.upperBound
+
+        var source: Range<Int>?
+        var sourceAfter = false
+        if form.sourceAfter > 0.5 || leftIsPunct, right < hi, let np = phrase(from: right, to: hi, ctx) {
+            source = np
+            sourceAfter = true
+        } else if !leftIsPunct, left >= lo {
+            source = phraseBackward(from: left, to: lo, ctx)
+        }
+
+        // The quotation right before the cue (`“…,” she said`) and right after it (`said: “…”`).
+        var before: Int?
+        var k = (sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)) - 1
+        while k >= lo, tokens[k].kind == .punctuation, ctx.norms[k] == "," || ctx.norms[k] == "-" { k -= 1 }
+        if k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
+        // A quotation may close just before the sentence it is attributed in.
+        if before == nil, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
+            ctx.sentenceOf[k] == si - 1 || ctx.tokens[lo].spaceBefore < .lineBreak
+        {
+            before = ctx.segmentOf[k]
+        }
+        var a = (sourceAfter ? (source?.upperBound ?? right) : right)
+        while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," || ctx.norms[a] == "that" { a += 1 }
+        var after: Int?
+        if a < tokens.count, ctx.segmentOf[a] >= 0, ctx.segments[ctx.segmentOf[a]].open == a,
+            ctx.segments[ctx.segmentOf[a]].words >= 3
+        {
+            after = ctx.segmentOf[a]
+        }
+
+        var content: [TextRange] = []
+        var segments: [Int] = []
+        var end = cue.upperBound - 1
+        if let b = before, ctx.segments[b].words >= 2 {
+            // `“…,” he said` (and the quote it may continue: `“…,” he said. “…”` is added later).
+            segments.append(b)
+            // A split quote: `“A,” he said, “B.”`
+            if let f = after, ctx.sentenceOf[ctx.segments[f].open] == si { segments.append(f) }
+            content = segments.map { ctx.segments[$0].range }
+            end = ctx.segments[segments.last!].close
+        } else if let f = after, ctx.segmentOf[a] == f, trailingIsQuoteOnly(f, sentenceEnd: hi, ctx) {
+            segments.append(f)
+            content = [ctx.segments[f].range]
+            end = ctx.segments[f].close
+        } else {
+            // Reported speech: the clause after the cue, or before it when the cue ends the sentence.
+            var start = a
+            // `told reporters that …`, `told the Post on Friday that …`
+            if let that = (start..<min(hi, start + 8)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
+                form.tokens.first == "told" || form.tokens.first == "tell"
+            {
+                start = that + 1
+            }
+            var stop = hi
+            while stop > start, tokens[stop - 1].kind == .punctuation && ctx.segmentOf[stop - 1] < 0 { stop -= 1 }
+            let afterWords = (start..<max(start, stop)).filter { tokens[$0].isWordLike }.count
+            if afterWords >= 3 {
+                content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
+                end = stop - 1
+            } else {
+                // `…, he said.` / `…, according to X.`
+                var e = (sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)) - 1
+                while e >= lo, tokens[e].kind == .punctuation || tokens[e].kind == .dash { e -= 1 }
+                var s = lo
+                while s <= e, tokens[s].kind == .punctuation { s += 1 }
+                let beforeWords = e >= s ? (s...e).filter { tokens[$0].isWordLike }.count : 0
+                guard beforeWords >= 3 else { return nil }
+                content = [TextRange(start: tokens[s].range.start, end: tokens[e].range.end)]
+                end = e
+            }
+        }
+        guard !content.isEmpty else { return nil }
+        return Found(
+            cue: cue, source: source, content: content, segments: segments, precision: form.precision, sentence: si,
+            contentEndToken: end)
+    }
+
+    /// Whether nothing but punctuation follows the quotation to the end of its sentence.
+    private func trailingIsQuoteOnly(_ seg: Int, sentenceEnd: Int, _ ctx: Context) -> Bool {
+        var k = ctx.segments[seg].close + 1
+        while k < sentenceEnd {
+            if ctx.tokens[k].isWordLike { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// A noun phrase starting at `i` (`Labour donor John Mills`, `the London Evening Standard`, `he`).
+    private func phrase(from i: Int, to hi: Int, _ ctx: Context) -> Range<Int>? {
+        let t = ctx.tokens[i]
+        guard ctx.segmentOf[i] < 0, t.isWordLike else { return nil }
+        if Self.pronouns.contains(ctx.norms[i]) { return i..<(i + 1) }
+        guard isCapitalised(i, ctx) || Self.determiners.contains(ctx.norms[i]) else { return nil }
+        var j = i
+        var sawName = false
+        while j < hi, j - i < 9 {
+            let u = ctx.tokens[j]
+            if ctx.segmentOf[j] >= 0 { break }
+            if u.kind == .punctuation && ctx.norms[j] != "-" && ctx.norms[j] != "'s" { break }
+            if !u.isWordLike && ctx.norms[j] != "-" && ctx.norms[j] != "'s" { break }
+            let n = ctx.norms[j]
+            if isCapitalised(j, ctx) { sawName = true }
+            // Stop at function words that end the phrase, and at verbs after a name.
+            if j > i, StopWordsForPhrases.isFunctionWord(n), !Self.phraseGlue.contains(n), !Self.determiners.contains(n) {
+                break
+            }
+            if j > i, sawName, !isCapitalised(j, ctx), !Self.phraseGlue.contains(n), ctx.norms[j - 1] != "of" {
+                // `said Smith yesterday`: lower-case words after a name end the phrase, unless they
+                // continue a title (`political correspondent Lewis Goodall`).
+                if !(j + 1 < hi && isCapitalised(j + 1, ctx)) && !(j + 2 < hi && isCapitalised(j + 2, ctx)) { break }
+            }
+            j += 1
+        }
+        while j > i, Self.phraseGlue.contains(ctx.norms[j - 1]) { j -= 1 }
+        return j > i ? i..<j : nil
+    }
+
+    /// The noun phrase ending at `i`, read leftwards (`Former Labour MP Ruth Smeeth`, `A spokesman`,
+    /// `Many in the centre and on the right of the party`).
+    private func phraseBackward(from i: Int, to lo: Int, _ ctx: Context) -> Range<Int>? {
+        guard ctx.segmentOf[i] < 0, ctx.tokens[i].isWordLike else { return nil }
+        if Self.pronouns.contains(ctx.norms[i]) || Self.relatives.contains(ctx.norms[i]) { return i..<(i + 1) }
+        var j = i
+        while j - 1 >= lo, i - j < 10 {
+            let k = j - 1
+            let u = ctx.tokens[k]
+            let n = ctx.norms[k]
+            if ctx.segmentOf[k] >= 0 { break }
+            if u.kind == .punctuation && n != "-" && n != "'s" { break }
+            if !u.isWordLike && n != "-" && n != "'s" { break }
+            if Self.pronouns.contains(n) || Self.relatives.contains(n) { break }
+            if StopWordsForPhrases.isFunctionWord(n), !Self.phraseGlue.contains(n), !Self.determiners.contains(n),
+                n != "in", n != "on", n != "the"
+            {
+                break
+            }
+            j = k
+            if Self.determiners.contains(n) && (k - 1 < lo || !isCapitalised(k - 1, ctx)) && n != "senior" && n != "former"
+                && n != "top"
+            {
+                break
+            }
+        }
+        // Do not start on glue words.
+        while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on" { j += 1 }
+        return i + 1 > j ? j..<(i + 1) : nil
+    }
+
+    private func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
+        let t = ctx.tokens[i]
+        guard t.isWordLike, let first = ctx.scalars[t.range.start].properties.isUppercase as Bool? else { return false }
+        return first
+    }
+
+    // MARK: Overlaps and continuations
+
+    /// Keeps one attribution per content: the one with the more precise cue.
+    private func removeOverlaps(_ found: [Found]) -> [Found] {
+        var out: [Found] = []
+        for f in found {
+            if let i = out.firstIndex(where: { o in
+                o.content.contains(where: { a in f.content.contains(where: { $0.overlaps(a) }) })
+            }) {
+                if f.precision > out[i].precision && out[i].segments.isEmpty { out[i] = f }
+                continue
+            }
+            out.append(f)
+        }
+        return out
+    }
+
+    /// Quotations with no cue of their own that continue a direct quote: the next sentence or
+    /// paragraph opening with a quotation mark (`A spokesman said: “…` / `“…”`).
+    private func extendWithContinuations(_ found: inout [Found], _ ctx: Context) {
+        var used = Set(found.flatMap(\.segments))
+        for fi in found.indices where !found[fi].segments.isEmpty {
+            var last = found[fi].segments.max()!
+            while last + 1 < ctx.segments.count {
+                let next = last + 1
+                guard !used.contains(next) else { break }
+                let seg = ctx.segments[next]
+                // Only punctuation between the end of the quote and the next quotation.
+                let gapStart = ctx.segments[last].close + 1
+                var onlyPunct = true
+                for k in gapStart..<seg.open where ctx.tokens[k].isWordLike { onlyPunct = false; break }
+                guard onlyPunct, seg.words >= 3 else { break }
+                // The next quotation must not have its own cue.
+                let si = ctx.sentenceOf[seg.open]
+                if found.contains(where: { $0.sentence == si && $0.cue.lowerBound > seg.open }) { break }
+                found[fi].segments.append(next)
+                found[fi].content.append(seg.range)
+                used.insert(next)
+                last = next
+            }
+        }
+    }
+
+    // MARK: Speakers
+
+    private static let anonymousWords: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "source", "sources", "official", "officials", "aide", "aides",
+        "figure", "figures", "adviser", "advisers", "insider", "insiders", "ally", "allies", "person", "people",
+    ]
+
+    private func name(_ found: [Found], _ ctx: Context) -> [Quote] {
+        var quotes: [Quote] = []
+        var lastNamed: (name: String, type: Speaker.Kind)?
+        for (n, f) in found.sorted(by: { $0.content[0].start < $1.content[0].start }).enumerated() {
+            var speaker: Speaker?
+            if let s = f.source {
+                let range = TextRange(start: ctx.tokens[s.lowerBound].range.start, end: ctx.tokens[s.upperBound - 1].range.end)
+                let text = ctx.text(range)
+                let norms = s.map { ctx.norms[$0] }
+                if s.count == 1, Self.pronouns.contains(norms[0]) || Self.relatives.contains(norms[0]) {
+                    let resolved = lastNamed ?? (text, .person)
+                    speaker = Speaker(name: resolved.name, type: resolved.type, span: range)
+                } else {
+                    let type: Speaker.Kind
+                    let capitalised = s.contains { isCapitalised($0, ctx) }
+                    if norms.contains(where: Self.anonymousWords.contains)
+                        && (norms.first.map { ["a", "an", "one", "the"].contains($0) } ?? false)
+                    {
+                        type = .anonymous
+                    } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true {
+                        type = .group
+                    } else {
+                        type = .person
+                    }
+                    speaker = Speaker(name: text, type: type, span: range)
+                    lastNamed = (text, type)
+                }
+            }
+            let cue = TextRange(start: ctx.tokens[f.cue.lowerBound].range.start, end: ctx.tokens[f.cue.upperBound - 1].range.end)
+            let kind: Quote.Kind
+            if !f.segments.isEmpty {
+                kind = .direct
+            } else if f.content.contains(where: { r in ctx.segments.contains { r.contains($0.range) } }) {
+                kind = .mixed
+            } else {
+                kind = .indirect
+            }
+            let base = kind == .direct ? 0.9 : kind == .mixed ? 0.75 : 0.6
+            quotes.append(
+                Quote(
+                    id: "q\(n + 1)", kind: kind, speaker: speaker, cue: cue, content: f.content,
+                    confidence: base * (0.5 + 0.5 * min(1, f.precision))))
+        }
+        return quotes
+    }
+}
+
+/// Function words that end a noun phrase.
+enum StopWordsForPhrases {
+    static func isFunctionWord(_ norm: String) -> Bool { StopWords.english.contains(norm) }
+}
