@@ -160,14 +160,16 @@ public struct QuoteAttributor: Sendable {
         var k = (sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)) - 1
         while k >= lo, tokens[k].kind == .punctuation, ctx.norms[k] == "," || ctx.norms[k] == "-" { k -= 1 }
         if k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
-        // A quotation may close just before the sentence it is attributed in.
-        if before == nil, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
-            ctx.sentenceOf[k] == si - 1 || ctx.tokens[lo].spaceBefore < .lineBreak
+        var a = (sourceAfter ? (source?.upperBound ?? right) : right)
+        while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," || ctx.norms[a] == "that" { a += 1 }
+        // A quotation may close just before a sentence that only attributes it (`“…” He said so.`
+        // is rare; `“….” he said.` split by the sentence splitter is common).
+        let wordsAfter = (a..<hi).filter { tokens[$0].isWordLike && ctx.segmentOf[$0] < 0 }.count
+        if before == nil, wordsAfter == 0, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
+            ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
         }
-        var a = (sourceAfter ? (source?.upperBound ?? right) : right)
-        while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," || ctx.norms[a] == "that" { a += 1 }
         var after: Int?
         if a < tokens.count, ctx.segmentOf[a] >= 0, ctx.segments[ctx.segmentOf[a]].open == a,
             ctx.segments[ctx.segmentOf[a]].words >= 3
@@ -322,12 +324,15 @@ public struct QuoteAttributor: Sendable {
         var used = Set(found.flatMap(\.segments))
         for fi in found.indices where !found[fi].segments.isEmpty {
             var last = found[fi].segments.max()!
+            // The attribution's own cue and source do not count as words in the gap.
+            var ownEnd = max(found[fi].cue.upperBound - 1, found[fi].source.map { $0.upperBound - 1 } ?? 0)
             while last + 1 < ctx.segments.count {
                 let next = last + 1
                 guard !used.contains(next) else { break }
                 let seg = ctx.segments[next]
                 // Only punctuation between the end of the quote and the next quotation.
-                let gapStart = ctx.segments[last].close + 1
+                let gapStart = max(ctx.segments[last].close, ownEnd) + 1
+                guard gapStart <= seg.open else { break }
                 var onlyPunct = true
                 for k in gapStart..<seg.open where ctx.tokens[k].isWordLike { onlyPunct = false; break }
                 guard onlyPunct, seg.words >= 3 else { break }
@@ -338,6 +343,7 @@ public struct QuoteAttributor: Sendable {
                 found[fi].content.append(seg.range)
                 used.insert(next)
                 last = next
+                ownEnd = 0
             }
         }
     }
