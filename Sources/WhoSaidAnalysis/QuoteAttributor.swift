@@ -153,6 +153,9 @@ public struct QuoteAttributor: Sendable {
             sourceAfter = true
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
+        } else if left >= lo, ctx.norms[left] == ",", let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
+            // `Flynn, a top Trump surrogate, said`
+            source = appositive
         }
 
         // The quotation right before the cue (`“…,” she said`) and right after it (`said: “…”`).
@@ -234,10 +237,33 @@ public struct QuoteAttributor: Sendable {
         return true
     }
 
+    /// `Name, apposition,` before a cue: the name and its apposition, commas included.
+    private func appositiveSource(endingBefore comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
+        var k = comma - 1
+        while k > lo, comma - k < 16 {
+            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .closeQuote { return nil }
+            if ctx.norms[k] == "," {
+                guard k - 1 >= lo, isCapitalised(k - 1, ctx), let name = phraseBackward(from: k - 1, to: lo, ctx) else {
+                    return nil
+                }
+                return name.lowerBound..<(comma + 1)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Words naming a time, which follow cues (`said Thursday`) without being their source.
+    private static let timeWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "today", "yesterday", "tonight", "last", "this", "next", "earlier", "later", "on", "in", "at", "during",
+    ]
+
     /// A noun phrase starting at `i` (`Labour donor John Mills`, `the London Evening Standard`, `he`).
     private func phrase(from i: Int, to hi: Int, _ ctx: Context) -> Range<Int>? {
         let t = ctx.tokens[i]
-        guard ctx.segmentOf[i] < 0, t.isWordLike else { return nil }
+        guard ctx.segmentOf[i] < 0, t.isWordLike, !Self.timeWords.contains(ctx.norms[i]) else { return nil }
         if Self.pronouns.contains(ctx.norms[i]) { return i..<(i + 1) }
         guard isCapitalised(i, ctx) || Self.determiners.contains(ctx.norms[i]) else { return nil }
         var j = i
