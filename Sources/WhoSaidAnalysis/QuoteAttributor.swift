@@ -131,6 +131,8 @@ public struct QuoteAttributor: Sendable {
         "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
         "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
     ]
+    /// Prepositions that attach a phrase to the noun before it inside a source.
+    private static let attachingPrepositions: Set<String> = ["of", "in", "on", "from", "at", "for", "with", "and"]
     /// Function words allowed inside a noun phrase.
     private static let phraseGlue: Set<String> = ["of", "for", "'s", "-", "&", "and", "at", "de", "van", "von"]
 
@@ -204,6 +206,10 @@ public struct QuoteAttributor: Sendable {
                 start = that + 1
             }
             var stop = hi
+            // A quotation opened in the clause runs to its close, across sentence ends.
+            if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {
+                stop = max(stop, ctx.segments[ctx.segmentOf[stop - 1]].close + 1)
+            }
             while stop > start, tokens[stop - 1].kind == .punctuation && ctx.segmentOf[stop - 1] < 0 { stop -= 1 }
             let afterWords = (start..<max(start, stop)).filter { tokens[$0].isWordLike }.count
             if afterWords >= 3 {
@@ -313,12 +319,26 @@ public struct QuoteAttributor: Sendable {
             if Self.determiners.contains(n) && (k - 1 < lo || !isCapitalised(k - 1, ctx)) && n != "senior" && n != "former"
                 && n != "top"
             {
+                // A noun phrase with a prepositional phrase (`Many in the centre and on the right of
+                // the party`, `One prominent figure from the left`) goes on through the preposition.
+                if k - 2 >= lo, Self.attachingPrepositions.contains(ctx.norms[k - 1]), ctx.segmentOf[k - 2] < 0,
+                    ctx.tokens[k - 2].isWordLike, !Self.pronouns.contains(ctx.norms[k - 2])
+                {
+                    j = k - 1
+                    continue
+                }
                 break
             }
         }
         // Do not start on glue words.
         while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on" { j += 1 }
         return i + 1 > j ? j..<(i + 1) : nil
+    }
+
+    /// A lower-case word ending in `s` that is not a name: `figures`, `officials`, `critics`.
+    private func isPluralCommonNoun(_ i: Int, _ ctx: Context) -> Bool {
+        let n = ctx.norms[i]
+        return !isCapitalised(i, ctx) && n.count > 3 && n.hasSuffix("s") && !n.hasSuffix("ss")
     }
 
     private func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
@@ -400,7 +420,9 @@ public struct QuoteAttributor: Sendable {
                         && (norms.first.map { ["a", "an", "one", "the"].contains($0) } ?? false)
                     {
                         type = .anonymous
-                    } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true {
+                    } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true
+                        || isPluralCommonNoun(s.upperBound - 1, ctx)
+                    {
                         type = .group
                     } else {
                         type = .person
