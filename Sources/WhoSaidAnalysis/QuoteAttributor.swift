@@ -112,6 +112,8 @@ public struct QuoteAttributor: Sendable {
         var source: Range<Int>?
         var content: [TextRange]
         var segments: [Int]
+        /// Quoted words inside a clause of the speaker's own (`the left is “in control”`).
+        var mixed: Bool
         var precision: Double
         var sentence: Int
         /// Last token covered by content, for continuations.
@@ -143,7 +145,7 @@ public struct QuoteAttributor: Sendable {
         let hi = sentence.tokens.upperBound
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
-        while left >= lo, Self.interveners.contains(ctx.norms[left]) { left -= 1 }
+        while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
         let leftIsPunct = left < lo || tokens[left].kind == .punctuation || tokens[left].kind == .closeQuote
             || tokens[left].kind == .dash
         let right = cue.upperBound
@@ -184,6 +186,7 @@ public struct QuoteAttributor: Sendable {
 
         var content: [TextRange] = []
         var segments: [Int] = []
+        var mixed = false
         var end = cue.upperBound - 1
         if let b = before, ctx.segments[b].words >= 2 {
             // `“…,” he said` (and the quote it may continue: `“…,” he said. “…”` is added later).
@@ -192,6 +195,17 @@ public struct QuoteAttributor: Sendable {
             if let f = after, ctx.sentenceOf[ctx.segments[f].open] == si { segments.append(f) }
             content = segments.map { ctx.segments[$0].range }
             end = ctx.segments[segments.last!].close
+            // `There is, however, “one solitary fleck of grit”, says Sky.`: the words before the
+            // quotation in its sentence are part of what was said.
+            let open = ctx.segments[b].open
+            if open > lo, ctx.sentenceOf[open] == si, (lo..<open).filter({ tokens[$0].isWordLike }).count >= 2,
+                !(lo..<open).contains(where: { ctx.segmentOf[$0] >= 0 })
+            {
+                var s0 = lo
+                while s0 < open, !tokens[s0].isWordLike { s0 += 1 }
+                content[0] = TextRange(start: tokens[s0].range.start, end: content[0].end)
+                mixed = true
+            }
         } else if let f = after, ctx.segmentOf[a] == f, trailingIsQuoteOnly(f, sentenceEnd: hi, ctx) {
             segments.append(f)
             content = [ctx.segments[f].range]
@@ -229,8 +243,8 @@ public struct QuoteAttributor: Sendable {
         }
         guard !content.isEmpty else { return nil }
         return Found(
-            cue: cue, source: source, content: content, segments: segments, precision: form.precision, sentence: si,
-            contentEndToken: end)
+            cue: cue, source: source, content: content, segments: segments, mixed: mixed, precision: form.precision,
+            sentence: si, contentEndToken: end)
     }
 
     /// Whether nothing but punctuation follows the quotation to the end of its sentence.
@@ -271,7 +285,10 @@ public struct QuoteAttributor: Sendable {
         let t = ctx.tokens[i]
         guard ctx.segmentOf[i] < 0, t.isWordLike, !Self.timeWords.contains(ctx.norms[i]) else { return nil }
         if Self.pronouns.contains(ctx.norms[i]) { return i..<(i + 1) }
-        guard isCapitalised(i, ctx) || Self.determiners.contains(ctx.norms[i]) else { return nil }
+        // A role before a name (`harbour master Alma Reyes`, `fisherman Tom Vale`) starts lower-case.
+        let roleBeforeName = (i + 1..<min(hi, i + 4)).contains { isCapitalised($0, ctx) }
+            && !StopWordsForPhrases.isFunctionWord(ctx.norms[i])
+        guard isCapitalised(i, ctx) || Self.determiners.contains(ctx.norms[i]) || roleBeforeName else { return nil }
         var j = i
         var sawName = false
         while j < hi, j - i < 9 {
@@ -333,6 +350,13 @@ public struct QuoteAttributor: Sendable {
         // Do not start on glue words.
         while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on" { j += 1 }
         return i + 1 > j ? j..<(i + 1) : nil
+    }
+
+    /// A lower-case word ending in `ly` (`together` aside, adverbs between a source and its cue).
+    private func isAdverb(_ i: Int, _ ctx: Context) -> Bool {
+        let n = ctx.norms[i]
+        return n.count > 4 && n.hasSuffix("ly") && !isCapitalised(i, ctx) && ctx.tokens[i].kind == .word
+            && !["family", "rally", "ally", "italy", "july", "assembly", "supply", "daily", "weekly", "monthly"].contains(n)
     }
 
     /// A lower-case word ending in `s` that is not a name: `figures`, `officials`, `critics`.
@@ -433,7 +457,7 @@ public struct QuoteAttributor: Sendable {
             }
             let cue = TextRange(start: ctx.tokens[f.cue.lowerBound].range.start, end: ctx.tokens[f.cue.upperBound - 1].range.end)
             let kind: Quote.Kind
-            if !f.segments.isEmpty {
+            if !f.segments.isEmpty && !f.mixed {
                 kind = .direct
             } else if f.content.contains(where: { r in ctx.segments.contains { r.contains($0.range) } }) {
                 kind = .mixed

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import WhoSaidCore
+@testable import WhoSaidAnalysis
+
+/// Quote finding on short texts written for the tests, one construction each.
+@Suite struct QuoteAttributorTests {
+    func quotes(_ text: String) -> (quotes: [Quote], text: ScalarText) {
+        var doc = Document(id: "t", path: "t", text: text, paragraphs: [])
+        Analyzer().analyze(&doc)
+        return (doc.annotations.quotes, ScalarText(text))
+    }
+
+    func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
+        let (qs, s) = quotes(text)
+        return qs.map { q in
+            (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
+        }
+    }
+
+    @Test func quoteBeforeItsCue() {
+        let found = describe("“We will reopen the pier by June,” said harbour master Alma Reyes.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "harbour master Alma Reyes")
+        #expect(found.first?.cue == "said")
+        #expect(found.first?.content == ["“We will reopen the pier by June,”"])
+        #expect(found.first?.kind == .direct)
+    }
+
+    @Test func colonIntroducedQuoteRunningOverParagraphs() {
+        let text = """
+            A spokesman said: “The pier will reopen in June. The repairs are on budget.
+
+            “Boats can moor there again from the first weekend of the month.”
+            """
+        let found = describe(text)
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "A spokesman")
+        #expect(found.first?.content.count == 2)
+        #expect(found.first?.content.last == "“Boats can moor there again from the first weekend of the month.”")
+        #expect(quotes(text).quotes.first?.speaker?.type == .anonymous)
+    }
+
+    @Test func quoteSplitAroundItsCue() {
+        let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Reyes")
+        #expect(found.first?.content == ["“The fees are fair,”", "“Every other harbour charges more.”"])
+    }
+
+    @Test func postposedCueWithAnOutlet() {
+        let found = describe("“That worries plenty of skippers” says the Quay Gazette.")
+        #expect(found.first?.speaker == "the Quay Gazette")
+        #expect(found.first?.cue == "says")
+    }
+
+    @Test func invertedCueBeforeAMixedQuote() {
+        let found = describe("As a result, says fisherman Tom Vale, the board is “out of touch with the quay.”")
+        #expect(found.first?.speaker == "fisherman Tom Vale")
+        #expect(found.first?.content == ["the board is “out of touch with the quay.”"])
+        #expect(found.first?.kind == .mixed)
+    }
+
+    @Test func indirectSpeechAndAccordingTo() {
+        let said = describe("The harbour board said that fees would rise by a tenth next spring.")
+        #expect(said.first?.speaker == "The harbour board")
+        #expect(said.first?.content == ["fees would rise by a tenth next spring"])
+        #expect(said.first?.kind == .indirect)
+        let according = describe("The fees will rise next spring, according to the harbour board.")
+        #expect(according.first?.speaker == "the harbour board")
+        #expect(according.first?.content == ["The fees will rise next spring"])
+    }
+
+    @Test func pronounSpeakerResolvesToTheLatestNamedSpeaker() {
+        let (qs, s) = quotes("Fisherman Tom Vale said the board had not listened. “They never come down to the quay,” he said.")
+        #expect(qs.count == 2)
+        #expect(qs.last.flatMap { $0.speaker?.span }.map { s[$0] } == "he")
+        #expect(qs.last?.speaker?.name == "Fisherman Tom Vale")
+    }
+
+    @Test func quotedNamesAreNotQuotes() {
+        let found = describe("Candidates from the “Harbour First” slate won two seats on the board.")
+        #expect(found.isEmpty)
+    }
+
+    @Test func offsetsAreCodePointsIntoTheUnchangedText() {
+        let text = "Intro 🗳️ text. “Prices are up,” Dupont told reporters."
+        let (qs, s) = quotes(text)
+        #expect(qs.count == 1)
+        #expect(qs.first?.speaker?.span == TextRange(start: 32, end: 38))
+        #expect(qs.first.flatMap { $0.speaker?.span }.map { s[$0] } == "Dupont")
+    }
+}
+
+/// The seed articles against `expected.json` (skipped when ../shared is absent): every expected quote
+/// found with its content, none of the `not_quotes` reported as a quote.
+@Suite struct SeedQuoteTests {
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static var available: Bool { FileManager.default.fileExists(atPath: seeds.appendingPathComponent("expected.json").path) }
+
+    struct Expected: Decodable {
+        struct Doc: Decodable {
+            var file: String
+            var quotes: [ExpectedQuote]
+            var not_quotes: [String]?
+        }
+        struct ExpectedQuote: Decodable {
+            var speaker: String
+            var content: Content
+        }
+        enum Content: Decodable {
+            case one(String), many([String])
+            init(from decoder: Decoder) throws {
+                let c = try decoder.singleValueContainer()
+                if let s = try? c.decode(String.self) { self = .one(s) } else { self = .many(try c.decode([String].self)) }
+            }
+            var parts: [String] { switch self { case .one(let s): [s]; case .many(let a): a } }
+        }
+        var documents: [Doc]
+    }
+
+    @Test(.enabled(if: available)) func everyExpectedQuoteIsFoundAndNoQuotedNameIsAQuote() throws {
+        let expected = try JSONDecoder().decode(
+            Expected.self, from: Data(contentsOf: Self.seeds.appendingPathComponent("expected.json")))
+        for doc in expected.documents {
+            let text = try String(contentsOf: Self.seeds.appendingPathComponent(doc.file), encoding: .utf8)
+            var d = Document(id: doc.file, path: doc.file, text: text, paragraphs: [])
+            Analyzer().analyze(&d)
+            let s = ScalarText(text)
+            let found = d.annotations.quotes.map { q in q.content.map { s[$0] }.joined(separator: " ") }
+            for q in doc.quotes {
+                // Each expected content part lies inside some found quote, or holds most of one.
+                for part in q.content.parts {
+                    let core = part.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"‘’ ,."))
+                    #expect(
+                        found.contains { $0.contains(core) || (core.contains($0) && $0.count * 2 > core.count) },
+                        "\(doc.file): not found: \(part.prefix(60)) (\(q.speaker))")
+                }
+            }
+            for notQuote in doc.not_quotes ?? [] {
+                #expect(!found.contains(notQuote), "\(doc.file): reported as a quote: \(notQuote)")
+            }
+        }
+    }
+}
