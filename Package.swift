@@ -55,7 +55,7 @@ let package = Package(
         // Throughput figures for scripts/bench (built in release mode there).
         .executableTarget(
             name: "WhoSaidBench",
-            dependencies: ["WhoSaidExtract"]
+            dependencies: ["WhoSaidExtract", "WhoSaidAnalysis", "WhoSaidCore"]
         ),
 
         .testTarget(name: "WhoSaidCoreTests", dependencies: ["WhoSaidCore"]),

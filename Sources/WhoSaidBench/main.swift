@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import WhoSaidAnalysis
+import WhoSaidCore
 import WhoSaidExtract
 
 // Extraction throughput against libxml2's own parse-only throughput, on one thread and on all
@@ -46,7 +48,11 @@ func residentMB() -> Double {
     return 0
 }
 
-let args = Array(CommandLine.arguments.dropFirst())
+var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "analysis" {
+    benchAnalysis(Array(args.dropFirst()))
+    exit(0)
+}
 let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 5
 let pages = loadPages(args)
 guard !pages.isEmpty else {
@@ -87,3 +93,43 @@ print(String(format: "extraction / parse-only (1 thread): %.0f%% (target >= 75%%
 // Memory stays flat: many more rounds must not grow the resident set.
 _ = time(pages, rounds: rounds * 4, threads: cores) { _ = try? extractor.extract($0.bytes) }
 print(String(format: "resident memory: %.1f MB after warm-up, %.1f MB after %d more documents", rssBefore, residentMB(), pages.count * rounds * 4))
+
+/// Analysis throughput (tokens, sentences, quotes) in words per second over text files, one thread
+/// and all cores, and the time to load the lexicons.
+func benchAnalysis(_ paths: [String]) {
+    let loadStart = now()
+    let analyzer = Analyzer()
+    var warm = Document(id: "w", path: "w", text: "“Lexicons load now,” she said.", paragraphs: [])
+    analyzer.analyze(&warm)
+    let loadSeconds = now() - loadStart
+    let texts: [String] = InputFiles.expand(paths).compactMap { entry in
+        guard entry.path.hasSuffix(".txt"), let bytes = try? InputFiles.read(entry.path, limit: 1 << 26) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+    guard !texts.isEmpty else {
+        FileHandle.standardError.write(Data("whosaid-bench: no .txt files under \(paths)\n".utf8))
+        exit(1)
+    }
+    let words = texts.reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
+    let docs = texts.map { Document(id: "d", path: "d", text: $0, paragraphs: []) }
+    let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 5
+    print("texts: \(texts.count) (\(words) words), rounds: \(rounds); best of 3 runs")
+    print(String(format: "lexicon loading and first document: %.3f s (target < 0.2 s)", loadSeconds))
+    for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
+        let best = (0..<3).map { _ -> Double in
+            let start = now()
+            let total = docs.count * rounds
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                var i = t
+                while i < total {
+                    var d = docs[i % docs.count]
+                    analyzer.analyze(&d)
+                    i += threads
+                }
+            }
+            return now() - start
+        }.min()!
+        print(String(format: "analysis, %d thread%@  %10.0f words/s (target >= 200,000 on one thread)",
+            threads, threads == 1 ? " " : "s", Double(words * rounds) / best))
+    }
+}
