@@ -403,8 +403,14 @@ public struct QuoteAttributor: Sendable {
                 // Only punctuation between the end of the quote and the next quotation.
                 let gapStart = max(ctx.segments[last].close, ownEnd) + 1
                 guard gapStart <= seg.open else { break }
+                // Words that finish the attributing sentence (`DuVernay said, emphasizing …`) may come
+                // between; any other words end the quotation.
                 var onlyPunct = true
-                for k in gapStart..<seg.open where ctx.tokens[k].isWordLike { onlyPunct = false; break }
+                for k in gapStart..<seg.open
+                where ctx.tokens[k].isWordLike && (ctx.sentenceOf[k] != found[fi].sentence || ownEnd == 0) {
+                    onlyPunct = false
+                    break
+                }
                 guard onlyPunct, seg.words >= 3 else { break }
                 // The next quotation must not have its own cue.
                 let si = ctx.sentenceOf[seg.open]
