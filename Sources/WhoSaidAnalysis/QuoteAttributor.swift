@@ -78,8 +78,28 @@ public struct QuoteAttributor: Sendable {
     func findSegments(_ ctx: inout Context) {
         let tokens = ctx.tokens
         var i = 0
+        var paragraphStart = 0
+        var lastSegmentEnd = -1
         while i < tokens.count {
             let t = tokens[i]
+            if t.spaceBefore >= .lineBreak { paragraphStart = i }
+            // A closing mark with no opening one in its paragraph closes a quotation that began in an
+            // earlier paragraph: the quotation covers the paragraph up to the mark.
+            if t.kind == .closeQuote, isDouble(t), ctx.segmentOf[i] < 0 {
+                let start = max(paragraphStart, lastSegmentEnd + 1)
+                let words = (start..<i).filter { tokens[$0].isWordLike }.count
+                if words >= 3 {
+                    let index = ctx.segments.count
+                    ctx.segments.append(
+                        Segment(
+                            open: start, close: i, range: TextRange(start: tokens[start].range.start, end: t.range.end),
+                            closed: true, words: words))
+                    for k in start...i { ctx.segmentOf[k] = index }
+                    lastSegmentEnd = i
+                }
+                i += 1
+                continue
+            }
             guard t.kind == .openQuote, isDouble(t) || isSingle(t) else { i += 1; continue }
             let double = isDouble(t)
             var j = i + 1
@@ -87,7 +107,7 @@ public struct QuoteAttributor: Sendable {
             var words = 0
             while j < tokens.count {
                 let u = tokens[j]
-                if u.spaceBefore == .paragraphBreak { break }
+                if u.spaceBefore >= .lineBreak { break }
                 if u.kind == .closeQuote && (double ? isDouble(u) : isSingle(u)) { close = j; break }
                 if u.kind == .openQuote && (double ? isDouble(u) : isSingle(u)) && j > i + 1 { break }
                 if u.isWordLike { words += 1 }
@@ -101,6 +121,7 @@ public struct QuoteAttributor: Sendable {
             let index = ctx.segments.count
             ctx.segments.append(seg)
             for k in i...last { ctx.segmentOf[k] = index }
+            lastSegmentEnd = last
             i = last + 1
         }
     }
@@ -392,8 +413,17 @@ public struct QuoteAttributor: Sendable {
     /// paragraph opening with a quotation mark (`A spokesman said: “…` / `“…”`).
     private func extendWithContinuations(_ found: inout [Found], _ ctx: Context) {
         var used = Set(found.flatMap(\.segments))
-        for fi in found.indices where !found[fi].segments.isEmpty {
-            var last = found[fi].segments.max()!
+        for f in found {
+            for r in f.content { for (si, seg) in ctx.segments.enumerated() where r.contains(seg.range) { used.insert(si) } }
+        }
+        for fi in found.indices {
+            // Reported speech continued by a quotation (`Schiff said the administration may wait.
+            // “The other factor is …”`) continues from the last quotation it holds, or from its end.
+            guard var last = found[fi].segments.max() ?? lastSegment(endingBy: found[fi].contentEndToken, ctx) else {
+                continue
+            }
+            let reported = found[fi].segments.isEmpty
+            var endToken = found[fi].segments.max().map { ctx.segments[$0].close } ?? found[fi].contentEndToken
             // The attribution's own cue and source do not count as words in the gap.
             var ownEnd = max(found[fi].cue.upperBound - 1, found[fi].source.map { $0.upperBound - 1 } ?? 0)
             while last + 1 < ctx.segments.count {
@@ -401,7 +431,7 @@ public struct QuoteAttributor: Sendable {
                 guard !used.contains(next) else { break }
                 let seg = ctx.segments[next]
                 // Only punctuation between the end of the quote and the next quotation.
-                let gapStart = max(ctx.segments[last].close, ownEnd) + 1
+                let gapStart = max(endToken, ownEnd) + 1
                 guard gapStart <= seg.open else { break }
                 // Words that finish the attributing sentence (`DuVernay said, emphasizing …`) may come
                 // between; any other words end the quotation.
@@ -417,11 +447,25 @@ public struct QuoteAttributor: Sendable {
                 if found.contains(where: { $0.sentence == si && $0.cue.lowerBound > seg.open }) { break }
                 found[fi].segments.append(next)
                 found[fi].content.append(seg.range)
+                if reported { found[fi].mixed = true }
                 used.insert(next)
                 last = next
+                endToken = seg.close
                 ownEnd = 0
             }
         }
+    }
+
+    /// The last quotation that closes at or before token `end` (its index), or -1 when none does, so
+    /// that `last + 1` is the first quotation after `end`.
+    private func lastSegment(endingBy end: Int, _ ctx: Context) -> Int? {
+        var best = -1
+        for (i, seg) in ctx.segments.enumerated() {
+            if seg.close <= end { best = i } else { break }
+        }
+        // Only a quotation right after the content can continue it.
+        guard best + 1 < ctx.segments.count else { return nil }
+        return best
     }
 
     // MARK: Speakers
