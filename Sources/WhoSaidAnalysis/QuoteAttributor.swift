@@ -65,6 +65,7 @@ public struct QuoteAttributor: Sendable {
                 i = cue.upperBound
             }
         }
+        found += dashAttributions(ctx)
         found = removeOverlaps(found)
         extendWithContinuations(&found, ctx)
         return name(found, ctx)
@@ -268,6 +269,27 @@ public struct QuoteAttributor: Sendable {
             sentence: si, contentEndToken: end)
     }
 
+    /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.
+    private func dashAttributions(_ ctx: Context) -> [Found] {
+        var out: [Found] = []
+        for seg in ctx.segments where seg.words >= 3 {
+            let d = seg.close + 1
+            guard d + 1 < ctx.tokens.count, ctx.tokens[d].kind == .dash, ctx.tokens[d + 1].spaceBefore < .lineBreak,
+                ["―", "—", "–"].contains(ctx.text(ctx.tokens[d].range))
+            else { continue }
+            var e = d + 1
+            while e < ctx.tokens.count, ctx.tokens[e].spaceBefore < .lineBreak || e == d + 1 { e += 1 }
+            guard let name = phrase(from: d + 1, to: e, ctx), name.upperBound >= e - 1, isCapitalised(d + 1, ctx) else {
+                continue
+            }
+            out.append(
+                Found(
+                    cue: d..<(d + 1), source: name, content: [seg.range], segments: [ctx.segmentOf[seg.close]],
+                    mixed: false, precision: 0.6, sentence: ctx.sentenceOf[d], contentEndToken: seg.close))
+        }
+        return out
+    }
+
     /// Whether nothing but punctuation follows the quotation to the end of its sentence.
     private func trailingIsQuoteOnly(_ seg: Int, sentenceEnd: Int, _ ctx: Context) -> Bool {
         var k = ctx.segments[seg].close + 1
@@ -278,20 +300,24 @@ public struct QuoteAttributor: Sendable {
         return true
     }
 
-    /// `Name, apposition,` before a cue: the name and its apposition, commas included.
+    /// `Name, apposition,` before a cue: the name and its appositions, commas included
+    /// (`Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`). The name is
+    /// the farthest capitalised phrase that opens the clause (after a quotation or at the sentence start).
     private func appositiveSource(endingBefore comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
         var k = comma - 1
-        while k > lo, comma - k < 16 {
-            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .closeQuote { return nil }
-            if ctx.norms[k] == "," {
-                guard k - 1 >= lo, isCapitalised(k - 1, ctx), let name = phraseBackward(from: k - 1, to: lo, ctx) else {
-                    return nil
-                }
-                return name.lowerBound..<(comma + 1)
+        var best: Range<Int>?
+        while k > lo, comma - k < 30 {
+            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .closeQuote { break }
+            if ctx.norms[k] == ",", k - 1 >= lo, isCapitalised(k - 1, ctx), let name = phraseBackward(from: k - 1, to: lo, ctx) {
+                let opener = name.lowerBound - 1
+                let opensClause = opener < lo || ctx.tokens[opener].kind == .closeQuote || ctx.norms[opener] == ","
+                    || ctx.segmentOf[opener] >= 0
+                if best == nil || opensClause { best = name.lowerBound..<(comma + 1) }
+                if opensClause { break }
             }
             k -= 1
         }
-        return nil
+        return best
     }
 
     /// Words naming a time, which follow cues (`said Thursday`) without being their source.
