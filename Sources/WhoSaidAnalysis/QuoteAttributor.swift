@@ -154,6 +154,7 @@ public struct QuoteAttributor: Sendable {
         "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "publicly", "privately",
         "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
         "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
+        "'s", "'re", "'ve", "'d", "'ll", "'m",
     ]
     /// Prepositions that attach a phrase to the noun before it inside a source.
     private static let attachingPrepositions: Set<String> = ["of", "in", "on", "from", "at", "for", "with", "and"]
@@ -174,7 +175,10 @@ public struct QuoteAttributor: Sendable {
 
         var source: Range<Int>?
         var sourceAfter = false
-        if form.sourceAfter > 0.5 || leftIsPunct, right < hi, let np = phrase(from: right, to: hi, ctx) {
+        // `X, an ally, said it was …`: a pronoun after the cue starts the content, not an inverted source.
+        let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
+            && ctx.tokens[right + 1].isWordLike
+        if form.sourceAfter > 0.5 || leftIsPunct, right < hi, !pronounStartsContent, let np = phrase(from: right, to: hi, ctx) {
             source = np
             sourceAfter = true
         } else if !leftIsPunct, left >= lo {
