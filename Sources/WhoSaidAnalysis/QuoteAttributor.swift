@@ -194,7 +194,10 @@ public struct QuoteAttributor: Sendable {
         while k >= lo, tokens[k].kind == .punctuation, ctx.norms[k] == "," || ctx.norms[k] == "-" { k -= 1 }
         if k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
         var a = (sourceAfter ? (source?.upperBound ?? right) : right)
-        while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," || ctx.norms[a] == "that" { a += 1 }
+        while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," { a += 1 }
+        // Reported speech keeps its `that` (as PolNeAR annotates it); a quotation may follow one.
+        let reportStart = a
+        if a < hi, ctx.norms[a] == "that" { a += 1 }
         // A quotation may close just before a sentence that only attributes it (`“…” He said so.`
         // is rare; `“….” he said.` split by the sentence splitter is common).
         let wordsAfter = (a..<hi).filter { tokens[$0].isWordLike && ctx.segmentOf[$0] < 0 }.count
@@ -238,12 +241,12 @@ public struct QuoteAttributor: Sendable {
             end = ctx.segments[f].close
         } else {
             // Reported speech: the clause after the cue, or before it when the cue ends the sentence.
-            var start = a
+            var start = reportStart
             // `told reporters that …`, `told the Post on Friday that …`
             if let that = (start..<min(hi, start + 8)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
                 form.tokens.first == "told" || form.tokens.first == "tell"
             {
-                start = that + 1
+                start = that
             }
             var stop = hi
             // A quotation opened in the clause runs to its close, across sentence ends.
