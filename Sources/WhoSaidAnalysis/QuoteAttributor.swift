@@ -156,6 +156,8 @@ public struct QuoteAttributor: Sendable {
         "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
         "'s", "'re", "'ve", "'d", "'ll", "'m",
     ]
+    /// Conjunctions that, after a comma, start a clause outside the reported speech.
+    private static let clauseBreakers: Set<String> = ["but", "though", "although", "while", "whereas", "even"]
     /// Prepositions that attach a phrase to the noun before it inside a source.
     private static let attachingPrepositions: Set<String> = ["of", "in", "on", "from", "at", "for", "with", "and"]
     /// Function words allowed inside a noun phrase.
@@ -249,6 +251,14 @@ public struct QuoteAttributor: Sendable {
                 start = that
             }
             var stop = hi
+            // A contrasting clause after a comma is the writer's, not the speaker's (`…, but
+            // Republicans seem confident`).
+            if let k = (start..<hi).first(where: {
+                $0 + 1 < hi && ctx.norms[$0] == "," && ctx.segmentOf[$0] < 0
+                    && Self.clauseBreakers.contains(ctx.norms[$0 + 1])
+            }) {
+                stop = k
+            }
             // A quotation opened in the clause runs to its close, across sentence ends.
             if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {
                 stop = max(stop, ctx.segments[ctx.segmentOf[stop - 1]].close + 1)
