@@ -1,10 +1,12 @@
 import WhoSaidCore
 
-/// The analysis stage: tokens and sentences, then quotes with their speakers, added to a document's
-/// annotations. The text is never changed; every annotation points into it in code points.
+/// The analysis stage: tokens and sentences, people, organisations, outlets and factions, then quotes
+/// with their speakers resolved to those entities, added to a document's annotations. The text is
+/// never changed; every annotation points into it in code points.
 public struct Analyzer: Sendable {
     public var tokenizer = Tokenizer()
     public var splitter = SentenceSplitter()
+    public var tagger = EntityTagger()
     public var attributor = QuoteAttributor()
 
     public init() {}
@@ -13,6 +15,96 @@ public struct Analyzer: Sendable {
         let scalars = Array(doc.text.unicodeScalars)
         let tokens = tokenizer.tokenize(scalars)
         let sentences = splitter.split(tokens, in: scalars)
-        doc.annotations.quotes = attributor.attribute(scalars: scalars, tokens: tokens, sentences: sentences)
+        let entities = tagger.tag(text: doc.text, scalars: scalars, tokens: tokens, sentences: sentences)
+        doc.annotations.people = entities.people
+        doc.annotations.organizations = entities.organizations
+        doc.annotations.outlets = entities.outlets
+        doc.annotations.factions = entities.factions
+        let quotes = attributor.attribute(scalars: scalars, tokens: tokens, sentences: sentences)
+        doc.annotations.quotes = SpeakerResolver(entities: entities, scalars: scalars).resolve(quotes)
+    }
+}
+
+/// Names each quote's speaker after the entity its mention belongs to: `Sky` → Sky News (outlet),
+/// `Lansman` → Jon Lansman (person); a pronoun → the entity of the speaker it stands for; an
+/// anonymous `spokesman` → the organisation last speaking (`Momentum spokesman`).
+struct SpeakerResolver {
+    let entities: EntityAnnotations
+    let scalars: [Unicode.Scalar]
+
+    func resolve(_ quotes: [Quote]) -> [Quote] {
+        var out = quotes
+        var lastNamed: Speaker?
+        var lastOrganization: Speaker?
+        for i in out.indices {
+            guard var speaker = out[i].speaker, let span = speaker.span else { continue }
+            let surface = text(span)
+            if isPronoun(surface), let previous = lastNamed {
+                speaker.name = previous.name
+                speaker.type = previous.type
+                speaker.entity = previous.entity
+            } else if let mention = entities.entity(at: span), covers(mention.range, span) {
+                speaker.name = mention.name
+                speaker.entity = mention.entityID
+                switch mention.kind {
+                case .person: speaker.type = .person
+                case .outlet: speaker.type = .outlet
+                case .organization: speaker.type = .organization
+                // A named faction that speaks (Momentum) speaks as an organisation; `the left` is a group.
+                case .faction: speaker.type = mention.name.first?.isUppercase == true ? .organization : .group
+                }
+            } else if speaker.type == .anonymous, let org = lastOrganization, let head = bareSpokesperson(surface) {
+                // `Momentum hailed the results … A spokesman said` → a Momentum spokesman.
+                speaker.name = "\(org.name) \(head)"
+            } else if speaker.type == .person, !looksLikeName(surface) {
+                speaker.type = .group
+            }
+            if !isPronoun(surface) { lastNamed = speaker }
+            if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
+            out[i].speaker = speaker
+        }
+        return out
+    }
+
+    /// The entity mention names the speaker when it is the head of the speaker's phrase (its last
+    /// words: `Labour donor John Mills`, `the London Evening Standard`) or most of it, not a word
+    /// inside a longer description (`Senior Labour figures`).
+    private func covers(_ mention: TextRange, _ span: TextRange) -> Bool {
+        guard mention.overlaps(span) else { return false }
+        // `One prominent Labour figure from the left`: a mention inside a prepositional phrase is
+        // not the head.
+        if mention.start > span.start {
+            let before = text(TextRange(start: span.start, end: mention.start)).lowercased()
+                .split(whereSeparator: { !$0.isLetter }).suffix(2)
+            if before.contains(where: { ["from", "of", "in", "on", "at", "for", "with", "by"].contains(String($0)) }) {
+                return false
+            }
+        }
+        let shared = min(mention.end, span.end) - max(mention.start, span.start)
+        return mention.end == span.end || shared * 2 >= span.count
+    }
+
+    /// `A spokesman`, `the spokeswoman`: someone speaking for an organisation the phrase leaves
+    /// unnamed. Returns the head word.
+    private func bareSpokesperson(_ s: String) -> String? {
+        let words = s.lowercased().split(separator: " ").map(String.init)
+        guard words.count == 2, ["a", "an", "the", "one"].contains(words[0]),
+            ["spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide"].contains(words[1])
+        else { return nil }
+        return words[1]
+    }
+
+    private func isPronoun(_ s: String) -> Bool {
+        ["he", "she", "they", "i", "we", "it", "you", "who", "which", "that"].contains(s.lowercased())
+    }
+
+    private func looksLikeName(_ s: String) -> Bool {
+        s.split(separator: " ").contains { $0.first?.isUppercase == true }
+    }
+
+    private func text(_ r: TextRange) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[r.start..<r.end])
+        return String(v)
     }
 }

@@ -129,18 +129,22 @@ import WhoSaidCore
             var d = Document(id: doc.file, path: doc.file, text: text, paragraphs: [])
             Analyzer().analyze(&d)
             let s = ScalarText(text)
-            let found = d.annotations.quotes.map { q in q.content.map { s[$0] }.joined(separator: " ") }
+            let found = d.annotations.quotes.map { q in
+                (text: q.content.map { s[$0] }.joined(separator: " "), speaker: q.speaker?.name)
+            }
             for q in doc.quotes {
-                // Each expected content part lies inside some found quote, or holds most of one.
+                // Each expected content part lies inside some found quote (or holds most of one), and
+                // that quote's speaker has the expected canonical name.
                 for part in q.content.parts {
                     let core = part.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"‘’ ,."))
-                    #expect(
-                        found.contains { $0.contains(core) || (core.contains($0) && $0.count * 2 > core.count) },
-                        "\(doc.file): not found: \(part.prefix(60)) (\(q.speaker))")
+                    let match = found.first { $0.text.contains(core) || (core.contains($0.text) && $0.text.count * 2 > core.count) }
+                    #expect(match != nil, "\(doc.file): not found: \(part.prefix(60)) (\(q.speaker))")
+                    #expect(match == nil || match?.speaker == q.speaker,
+                        "\(doc.file): \(part.prefix(40)) attributed to \(match?.speaker ?? "nobody"), expected \(q.speaker)")
                 }
             }
             for notQuote in doc.not_quotes ?? [] {
-                #expect(!found.contains(notQuote), "\(doc.file): reported as a quote: \(notQuote)")
+                #expect(!found.contains { $0.text == notQuote }, "\(doc.file): reported as a quote: \(notQuote)")
             }
         }
     }
