@@ -540,8 +540,8 @@ struct TaggingRun {
             candidatePerson.append((c, found))
         }
         // Single words: a surname or a first name of someone named in full, or a titled new person.
-        var lastMention: [Int] = Array(repeating: -1, count: builders[.person]!.count)
-        for (c, p) in candidatePerson { lastMention[p] = max(lastMention[p], c.a) }
+        var firstPosition = [Int](repeating: Int.max, count: builders[.person]!.count)
+        for (c, p) in candidatePerson { firstPosition[p] = min(firstPosition[p], c.a) }
         for c in singles {
             let w = t[c.a].norm
             var best = -1
@@ -549,16 +549,17 @@ struct TaggingRun {
             var firstNameMatches: [Int] = []
             for (k, p) in builders[.person]!.enumerated() {
                 if p.norms.count >= 2 && p.norms.last == w {
-                    // The person named most recently before this word, else the first named after it.
-                    let pos = candidatePerson.filter { $0.1 == k }.map { $0.0.a }.min() ?? Int.max
+                    // The person first named closest before this word, else the first named after it.
+                    let pos = k < firstPosition.count ? firstPosition[k] : Int.max
                     let rank = pos < c.a ? c.a - pos : Int.max / 2 + pos
                     if rank < bestPos { bestPos = rank; best = k }
                 } else if p.norms.count >= 2 && p.norms.first == w {
                     firstNameMatches.append(k)
                 }
             }
-            if best < 0 && firstNameMatches.count == 1 && (c.titled || !sentenceStart(c.a) || true) { best = firstNameMatches[0] }
-            if best < 0 && c.titled && !sentenceStart(c.a) || best < 0 && c.titled && c.mentionStart < c.a {
+            if best < 0 && firstNameMatches.count == 1 { best = firstNameMatches[0] }
+            // Mr Smith, or President Smith mid-sentence: a person known by one name.
+            if best < 0 && c.titled && (c.mentionStart < c.a || !sentenceStart(c.a)) {
                 if lex.firstNames.contains(w) && c.mentionStart == c.a { continue }
                 let key = text(c.a, c.b)
                 if let k = builders[.person]!.firstIndex(where: { $0.norms == [w] }) {
