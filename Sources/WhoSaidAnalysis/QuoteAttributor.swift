@@ -226,7 +226,7 @@ public struct QuoteAttributor: Sendable {
             if let f = after, ctx.sentenceOf[ctx.segments[f].open] == si { segments.append(f) }
             content = segments.map { ctx.segments[$0].range }
             end = ctx.segments[segments.last!].close
-            // `There is, however, “one solitary fleck of grit”, says Sky.`: the words before the
+            // `There is, though, “a long way still to go”, says the Quay Gazette.`: the words before the
             // quotation in its sentence are part of what was said.
             let open = ctx.segments[b].open
             if open > lo, ctx.sentenceOf[open] == si, (lo..<open).filter({ tokens[$0].isWordLike }).count >= 2,
