@@ -275,13 +275,7 @@ private struct Walker {
                 p += 2
                 continue
             }
-            if pendingSpace {
-                buffer.append(0x20)
-                bufferLength += 1
-                if inLink { bufferLinkLength += 1 }
-                pendingSpace = false
-            }
-            breaksInARow = 0
+            startCharacter(inLink: inLink)
             buffer.append(c)
             if c & 0xC0 != 0x80 {
                 bufferLength += 1
@@ -337,9 +331,9 @@ private struct Walker {
         page.meta.tags.append((key, content))
     }
 
-    /// Appends one scalar (from a mapped C1 control) to the block, with any pending space.
-    private mutating func appendScalar(_ scalar: Unicode.Scalar?, inLink: Bool) {
-        guard let scalar else { return }
+    /// Before a visible character: writes the pending space, if any, and ends a run of `<br>`s.
+    @inline(__always)
+    private mutating func startCharacter(inLink: Bool) {
         if pendingSpace {
             buffer.append(0x20)
             bufferLength += 1
@@ -347,6 +341,12 @@ private struct Walker {
             pendingSpace = false
         }
         breaksInARow = 0
+    }
+
+    /// Appends one scalar (from a mapped C1 control) to the block, with any pending space.
+    private mutating func appendScalar(_ scalar: Unicode.Scalar?, inLink: Bool) {
+        guard let scalar else { return }
+        startCharacter(inLink: inLink)
         buffer.append(contentsOf: UTF8.encode(scalar)!)
         bufferLength += 1
         if inLink { bufferLinkLength += 1 }
