@@ -95,7 +95,8 @@ struct SpeakerResolver {
     }
 
     private func isPronoun(_ s: String) -> Bool {
-        ["he", "she", "they", "i", "we", "it", "you", "who", "which", "that"].contains(s.lowercased())
+        let lower = s.lowercased()
+        return QuoteAttributor.pronouns.contains(lower) || QuoteAttributor.relatives.contains(lower)
     }
 
     private func looksLikeName(_ s: String) -> Bool {

@@ -6,8 +6,8 @@ import WhoSaidCore
 /// Steps, each its own function: quotation segments (pairing marks, following quotes over paragraphs),
 /// cues (longest match against ``CueLexicon``), the source next to each cue (before it, or after it for
 /// inverted and postposed cues), the content (an adjacent quotation, or the clause after or before the
-/// cue), then continuation quotes with no cue of their own, then speaker names (pronouns to the latest
-/// named speaker).
+/// cue), then continuation quotes with no cue of their own. ``SpeakerResolver`` then names the
+/// speakers (pronouns to the latest named speaker).
 public struct QuoteAttributor: Sendable {
     public var lexicon: CueLexicon
 
@@ -142,8 +142,8 @@ public struct QuoteAttributor: Sendable {
         var contentEndToken: Int
     }
 
-    private static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
-    private static let relatives: Set<String> = ["who", "which", "that"]
+    static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
+    static let relatives: Set<String> = ["who", "which", "that"]
     private static let determiners: Set<String> = [
         "the", "a", "an", "one", "some", "many", "several", "most", "few", "two", "three", "his", "her", "their", "its",
         "other", "another", "senior", "former", "top", "both", "these", "those", "this", "all",
@@ -431,8 +431,7 @@ public struct QuoteAttributor: Sendable {
 
     private func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
         let t = ctx.tokens[i]
-        guard t.isWordLike, let first = ctx.scalars[t.range.start].properties.isUppercase as Bool? else { return false }
-        return first
+        return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
     }
 
     // MARK: Overlaps and continuations
@@ -520,7 +519,6 @@ public struct QuoteAttributor: Sendable {
 
     private func name(_ found: [Found], _ ctx: Context) -> [Quote] {
         var quotes: [Quote] = []
-        var lastNamed: (name: String, type: Speaker.Kind)?
         for (n, f) in found.sorted(by: { $0.content[0].start < $1.content[0].start }).enumerated() {
             var speaker: Speaker?
             if let s = f.source {
@@ -528,8 +526,8 @@ public struct QuoteAttributor: Sendable {
                 let text = ctx.text(range)
                 let norms = s.map { ctx.norms[$0] }
                 if s.count == 1, Self.pronouns.contains(norms[0]) || Self.relatives.contains(norms[0]) {
-                    let resolved = lastNamed ?? (text, .person)
-                    speaker = Speaker(name: resolved.name, type: resolved.type, span: range)
+                    // Named after what it stands for by `SpeakerResolver`.
+                    speaker = Speaker(name: text, type: .person, span: range)
                 } else {
                     let type: Speaker.Kind
                     let capitalised = s.contains { isCapitalised($0, ctx) }
@@ -545,7 +543,6 @@ public struct QuoteAttributor: Sendable {
                         type = .person
                     }
                     speaker = Speaker(name: text, type: type, span: range)
-                    lastNamed = (text, type)
                 }
             }
             let cue = TextRange(start: ctx.tokens[f.cue.lowerBound].range.start, end: ctx.tokens[f.cue.upperBound - 1].range.end)
