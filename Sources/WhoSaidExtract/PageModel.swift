@@ -22,15 +22,11 @@ struct Ancestry: OptionSet, Sendable {
     static let nav = Ancestry(rawValue: 1 << 7)
     static let aside = Ancestry(rawValue: 1 << 8)
     static let form = Ancestry(rawValue: 1 << 9)
-    static let boilerplateHint = Ancestry(rawValue: 1 << 10)
-    static let contentHint = Ancestry(rawValue: 1 << 11)
-    static let articleElement = Ancestry(rawValue: 1 << 12)
     static let articleBodyProp = Ancestry(rawValue: 1 << 13)
     static let heading = Ancestry(rawValue: 1 << 14)
     static let caption = Ancestry(rawValue: 1 << 15)
     static let main = Ancestry(rawValue: 1 << 16)
     static let pre = Ancestry(rawValue: 1 << 17)
-    static let list = Ancestry(rawValue: 1 << 18)
     static let label = Ancestry(rawValue: 1 << 19)
 }
 

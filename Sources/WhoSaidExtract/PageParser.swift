@@ -207,7 +207,6 @@ private struct Walker {
         case .figcaption, .caption: ancestry.insert(.caption)
         case .blockquote: ancestry.insert(.blockquote)
         case .li, .dd, .dt: ancestry.insert(.listItem)
-        case .ul, .ol, .dl, .menu: ancestry.insert(.list)
         case .table: ancestry.insert(.table)
         case .a: if attr.hasHref { ancestry.insert(.link) }
         case .header: ancestry.insert(.header)
@@ -215,7 +214,6 @@ private struct Walker {
         case .nav: ancestry.insert(.nav)
         case .aside: ancestry.insert(.aside)
         case .form: ancestry.insert(.form)
-        case .article: ancestry.insert(.articleElement)
         case .main: ancestry.insert(.main)
         case .pre: ancestry.insert(.pre)
         case .label: ancestry.insert(.label)
@@ -223,8 +221,6 @@ private struct Walker {
         default: break
         }
         let hint = attr.hint
-        if hint <= -2 { ancestry.insert(.boilerplateHint) }
-        if hint > 0 { ancestry.insert(.contentHint) }
         if attr.isArticleBodyProp { ancestry.insert(.articleBodyProp) }
 
         if tag.isBlock { flush() }
