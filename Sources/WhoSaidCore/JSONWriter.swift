@@ -62,7 +62,7 @@ public struct JSONWriter {
     /// Marks a value written at the current level (commas between array items and fields).
     private mutating func value() {
         let top = needsComma.count - 1
-        if needsComma[top] && bytes.last != 0x3A { bytes.append(0x2C) }
+        if needsComma[top] { bytes.append(0x2C) }
         needsComma[top] = true
     }
 
