@@ -8,9 +8,11 @@ let package = Package(
         .library(name: "WhoSaidCore", targets: ["WhoSaidCore"]),
         .library(name: "WhoSaidExtract", targets: ["WhoSaidExtract"]),
         .library(name: "WhoSaidAnalysis", targets: ["WhoSaidAnalysis"]),
+        .library(name: "WhoSaidStore", targets: ["WhoSaidStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -41,6 +43,12 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
 
+        // Storage: analysed documents in an embedded SQLite database (GRDB), behind a small interface.
+        .target(
+            name: "WhoSaidStore",
+            dependencies: ["WhoSaidCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         // The thin command-line front end.
         .executableTarget(
             name: "WhoSaidCLI",
@@ -48,6 +56,7 @@ let package = Package(
                 "WhoSaidCore",
                 "WhoSaidExtract",
                 "WhoSaidAnalysis",
+                "WhoSaidStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,8 +77,12 @@ let package = Package(
             dependencies: ["WhoSaidAnalysis", "WhoSaidCore"]
         ),
         .testTarget(
+            name: "WhoSaidStoreTests",
+            dependencies: ["WhoSaidStore", "WhoSaidCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "WhoSaidCLITests",
-            dependencies: ["WhoSaidCore"]
+            dependencies: ["WhoSaidCore", "WhoSaidStore"]
         ),
     ]
 )

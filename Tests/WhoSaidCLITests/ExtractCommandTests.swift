@@ -36,7 +36,7 @@ import Testing
     }
 
     /// Runs `whosaid ARGS`, stdout and stderr to files (no pipe can fill up and block).
-    static func run(_ args: [String], stdin: URL? = nil) throws -> Run {
+    static func run(_ args: [String], stdin: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("whosaid-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -47,6 +47,9 @@ import Testing
         let process = Process()
         process.executableURL = try binary()
         process.arguments = args
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice

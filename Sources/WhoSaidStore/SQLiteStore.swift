@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import WhoSaidCore
+
+/// The embedded store: one SQLite file (WAL mode, foreign keys on), through GRDB.
+///
+/// Opening checks the file before anything is written: a file that is not SQLite, an SQLite database
+/// WhoSaid did not create (its `application_id`), or one whose schema is newer than this binary's is
+/// refused with a ``StoreError`` and left exactly as it was.
+public final class SQLiteStore: DocumentStore {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// The schema version this binary creates and understands.
+    public static var schemaVersion: Int { Schema.version }
+
+    /// Opens (and migrates) the database at `path`; creates it when `create` is true and there is no
+    /// file yet.
+    public init(path: String, create: Bool = true) throws {
+        self.path = path
+        try SQLiteStore.check(path: path, create: create)
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            // WAL with NORMAL sync: a killed process loses at most the transaction in flight.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// Refuses files that are not WhoSaid databases this binary can use, without writing to them.
+    static func check(path: String, create: Bool) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if create { return }
+            throw StoreError.missing(path: path)
+        }
+        if isDirectory.boolValue { throw StoreError.unusable(path: path, reason: "is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.unusable(path: path, reason: "cannot read the file")
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return }  // an empty file is an empty SQLite database
+        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw StoreError.notADatabase(path: path)
+        }
+        var config = Configuration()
+        config.readonly = true
+        let found: (applicationID: Int32, version: Int, objects: Int)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            found = try queue.read { db in
+                (
+                    Int32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                )
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                throw StoreError.notADatabase(path: path)
+            }
+            throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
+        }
+        if found.applicationID == 0 && found.objects == 0 { return }  // an empty SQLite database
+        guard found.applicationID == Schema.applicationID else { throw StoreError.notWhoSaid(path: path) }
+        if found.version > Schema.version {
+            throw StoreError.newerSchema(path: path, found: found.version, known: Schema.version)
+        }
+    }
+
+    /// Runs read-only SQL (for queries and tests); see docs/store.md for the tables.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    public func contains(contentHash: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = ?)", arguments: [contentHash])
+                ?? false
+        }
+    }
+
+    public func write(_ batch: StoreBatch) throws -> StoreOutcome {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try pool.write { db in
+            var outcome = StoreOutcome()
+            for item in batch.documents {
+                if try ArticleWriter.insert(item, at: now, in: db) {
+                    outcome.stored += 1
+                } else {
+                    outcome.duplicates += 1
+                }
+            }
+            for failure in batch.failures {
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO ingest_errors (source, reason, recorded_at) VALUES (?, ?, ?)"
+                ).execute(arguments: [failure.path, failure.error, now])
+            }
+            return outcome
+        }
+    }
+
+    public func stats() throws -> StoreStats {
+        try pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            func names(_ kind: String) throws -> Int {
+                try count("SELECT COUNT(DISTINCT name) FROM entities WHERE kind = '\(kind)'")
+            }
+            var s = StoreStats()
+            s.articles = try count("SELECT COUNT(*) FROM articles")
+            s.quotes = try count("SELECT COUNT(*) FROM quotes")
+            s.people = try names("person")
+            s.organizations = try names("organization")
+            s.factions = try names("faction")
+            s.outlets = try count("""
+                SELECT COUNT(*) FROM (SELECT name FROM entities WHERE kind = 'outlet'
+                UNION SELECT outlet FROM articles WHERE outlet IS NOT NULL)
+                """)
+            s.errors = try count("SELECT COUNT(*) FROM ingest_errors")
+            return s
+        }
+    }
+
+    /// A stored article's identity: its row id, content hash and source, in row-id order.
+    public struct ArticleKey: Sendable, Equatable {
+        public var id: Int64
+        public var contentHash: String
+        public var source: String
+    }
+
+    public func articleKeys() throws -> [ArticleKey] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, content_hash, source FROM articles ORDER BY id").map {
+                ArticleKey(id: $0["id"], contentHash: $0["content_hash"], source: $0["source"])
+            }
+        }
+    }
+
+    /// A quote found by full-text search.
+    public struct QuoteHit: Sendable, Equatable {
+        public var articleID: Int64
+        public var speaker: String?
+        public var text: String
+    }
+
+    /// Quotes whose text matches an FTS5 query (`pier AND june`, `"reopen the pier"`), best first.
+    public func searchQuotes(_ query: String, limit: Int = 20) throws -> [QuoteHit] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT quotes.article_id, quotes.speaker_name, quotes.text FROM quotes_fts
+                    JOIN quotes ON quotes.id = quotes_fts.rowid
+                    WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?
+                    """,
+                arguments: [query, limit]
+            ).map { QuoteHit(articleID: $0[0], speaker: $0[1], text: $0[2]) }
+        }
+    }
+
+    /// Row ids of articles whose title or text matches an FTS5 query, best first.
+    public func searchArticles(_ query: String, limit: Int = 20) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(
+                db, sql: "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                arguments: [query, limit])
+        }
+    }
+}

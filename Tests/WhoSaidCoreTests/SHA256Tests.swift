@@ -1,0 +1,34 @@
+import Testing
+import WhoSaidCore
+
+struct SHA256Tests {
+    /// FIPS 180-4 / NIST example vectors, plus lengths around the 55/56/64-byte padding edges.
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("The quick brown fox jumps over the lazy dog",
+         "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        #expect(SHA256.hex(input) == digest)
+    }
+
+    @Test func millionAs() {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func incrementalUpdatesMatchOneShot() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        for split in [0, 1, 55, 56, 63, 64, 65, 128, 299] {
+            var h = SHA256()
+            h.update(bytes[..<split])
+            h.update(bytes[split...])
+            var whole = SHA256()
+            whole.update(bytes)
+            #expect(h.finalize() == whole.finalize(), "split at \(split)")
+        }
+    }
+}
