@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "WhoSaidExtract", targets: ["WhoSaidExtract"]),
         .library(name: "WhoSaidAnalysis", targets: ["WhoSaidAnalysis"]),
         .library(name: "WhoSaidStore", targets: ["WhoSaidStore"]),
+        .library(name: "WhoSaidIngest", targets: ["WhoSaidIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +50,12 @@ let package = Package(
             dependencies: ["WhoSaidCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // Batch ingest: dumps (directories, WARC, JSON Lines) → extract → analyse → store, in parallel.
+        .target(
+            name: "WhoSaidIngest",
+            dependencies: ["WhoSaidCore", "WhoSaidExtract", "WhoSaidAnalysis", "WhoSaidStore"]
+        ),
+
         // The thin command-line front end.
         .executableTarget(
             name: "WhoSaidCLI",
@@ -57,6 +64,7 @@ let package = Package(
                 "WhoSaidExtract",
                 "WhoSaidAnalysis",
                 "WhoSaidStore",
+                "WhoSaidIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +87,13 @@ let package = Package(
         .testTarget(
             name: "WhoSaidStoreTests",
             dependencies: ["WhoSaidStore", "WhoSaidCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "WhoSaidIngestTests",
+            dependencies: [
+                "WhoSaidIngest", "WhoSaidStore", "WhoSaidExtract", "WhoSaidCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "WhoSaidCLITests",

@@ -118,7 +118,9 @@ public enum InputFiles {
         }
     }
 
-    public static func expand(_ paths: [String]) -> [Entry] {
+    /// Files named in `paths`, with directories listed recursively; `accept` picks the files taken
+    /// from directories (a file named on the command line is always taken).
+    public static func expand(_ paths: [String], accept: (String) -> Bool = isInput) -> [Entry] {
         var out: [Entry] = []
         let fm = FileManager.default
         for path in paths {
@@ -137,7 +139,7 @@ public enum InputFiles {
                 if (rel as NSString).lastPathComponent.hasPrefix(".") { enumerator.skipDescendants(); continue }
                 let full = (path as NSString).appendingPathComponent(rel)
                 var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, isInput(rel) { files.append(full) }
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, accept(rel) { files.append(full) }
             }
             out += files.sorted().map { Entry(path: $0) }
         }

@@ -73,9 +73,9 @@ public struct HTMLExtractor: Sendable {
 }
 
 /// Cheap checks on raw bytes: is this a page, text, or neither?
-enum InputSniffer {
+public enum InputSniffer {
     /// Binary data: NUL bytes or many control characters in the first 4 KB.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let head = bytes.prefix(4096)
         guard !head.isEmpty else { return false }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }  // UTF-16 text
@@ -88,7 +88,7 @@ enum InputSniffer {
     }
 
     /// Markup in the first 64 KB: an HTML tag we know (case-insensitive).
-    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+    public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         let tags: [[UInt8]] = ["html", "!doctype html", "head", "body", "p>", "p ", "div", "article", "meta", "title",
             "br", "h1", "h2", "span", "table", "a href"].map { Array($0.utf8) }
         let n = min(bytes.count, 65_536)
