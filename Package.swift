@@ -75,6 +75,12 @@ let package = Package(
             dependencies: ["WhoSaidExtract", "WhoSaidAnalysis", "WhoSaidCore"]
         ),
 
+        // Trains the attribution model on PolNeAR (scripts/train-attribution); not part of the product.
+        .executableTarget(
+            name: "WhoSaidTrain",
+            dependencies: ["WhoSaidAnalysis", "WhoSaidCore"]
+        ),
+
         .testTarget(name: "WhoSaidCoreTests", dependencies: ["WhoSaidCore"]),
         .testTarget(
             name: "WhoSaidExtractTests",

@@ -10,8 +10,21 @@ import WhoSaidCore
 /// speakers (pronouns to the latest named speaker).
 public struct QuoteAttributor: Sendable {
     public var lexicon: CueLexicon
+    /// Accepts or rejects each candidate attribution in context; nil to trust the lexicon's
+    /// precise forms alone.
+    public var model: AttributionModel?
 
-    public init(lexicon: CueLexicon = .shared) { self.lexicon = lexicon }
+    /// With the bundled model (when it loads), every cue form seen in training is a candidate and the
+    /// model decides; without one, only forms precise on their own are used.
+    public init(model: AttributionModel? = .shared) {
+        self.model = model
+        self.lexicon = model == nil ? .shared : .candidates
+    }
+
+    public init(lexicon: CueLexicon, model: AttributionModel?) {
+        self.lexicon = lexicon
+        self.model = model
+    }
 
     /// A run of quoted text: its opening and closing marks (token indices) and range.
     struct Segment {
@@ -44,31 +57,74 @@ public struct QuoteAttributor: Sendable {
 
     public func attribute(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence]) -> [Quote] {
         guard !tokens.isEmpty else { return [] }
-        var sentenceOf = [Int](repeating: 0, count: tokens.count)
-        for (si, s) in sentences.enumerated() { for t in s.tokens { sentenceOf[t] = si } }
-        var ctx = Context(
-            scalars: scalars, tokens: tokens, sentences: sentences, norms: tokens.map(\.norm), sentenceOf: sentenceOf,
-            segmentOf: [Int](repeating: -1, count: tokens.count))
+        var ctx = makeContext(scalars: scalars, tokens: tokens, sentences: sentences)
         findSegments(&ctx)
-        var found: [Found] = []
-        for (si, sentence) in sentences.enumerated() {
-            var i = sentence.tokens.lowerBound
-            while i < sentence.tokens.upperBound {
-                guard ctx.segmentOf[i] < 0, tokens[i].kind == .word || tokens[i].kind == .abbreviation,
-                    let form = lexicon.match(ctx.norms, at: i), i + form.tokens.count <= sentence.tokens.upperBound
-                else {
-                    i += 1
-                    continue
-                }
-                let cue = i..<(i + form.tokens.count)
-                if let f = attribution(cue: cue, form: form, sentence: si, ctx) { found.append(f) }
-                i = cue.upperBound
-            }
+        var found = candidates(ctx).compactMap { c -> Found? in
+            guard let model else { return c }
+            var f = c
+            f.score = model.probability(features(f, ctx))
+            if f.score >= (f.segments.isEmpty ? model.threshold : model.quoteThreshold) { return f }
+            // The model learned from US reporting; a precise cue with a named source and quoted words
+            // is kept whatever it says (`says Labour donor John Mills, the left is “…”`).
+            let quoted = f.content.contains { r in ctx.segments.contains { r.contains($0.range) } }
+            return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && quoted ? f : nil
         }
         found += dashAttributions(ctx)
         found = removeOverlaps(found)
         extendWithContinuations(&found, ctx)
         return name(found, ctx)
+    }
+
+    /// One candidate attribution with what a model needs to judge it, for training
+    /// (see `whosaid-train`).
+    public struct Candidate: Sendable {
+        public var quote: Quote
+        public var features: [String]
+    }
+
+    /// Every candidate attribution the lexicon's forms give, before any model judges them or
+    /// overlaps are settled, with their features.
+    public func candidates(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence]) -> [Candidate] {
+        guard !tokens.isEmpty else { return [] }
+        var ctx = makeContext(scalars: scalars, tokens: tokens, sentences: sentences)
+        findSegments(&ctx)
+        let found = candidates(ctx)
+        let quotes = name(found, ctx, sorted: false)
+        return zip(found, quotes).map { Candidate(quote: $1, features: features($0, ctx)) }
+    }
+
+    private func makeContext(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence]) -> Context {
+        var sentenceOf = [Int](repeating: 0, count: tokens.count)
+        for (si, s) in sentences.enumerated() { for t in s.tokens { sentenceOf[t] = si } }
+        return Context(
+            scalars: scalars, tokens: tokens, sentences: sentences, norms: tokens.map(\.norm), sentenceOf: sentenceOf,
+            segmentOf: [Int](repeating: -1, count: tokens.count))
+    }
+
+    /// Attributions at every cue form outside quotations: at each token, the longest form that gives
+    /// one (and, with a model, that the model accepts).
+    private func candidates(_ ctx: Context) -> [Found] {
+        var found: [Found] = []
+        for (si, sentence) in ctx.sentences.enumerated() {
+            var i = sentence.tokens.lowerBound
+            while i < sentence.tokens.upperBound {
+                guard ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word || ctx.tokens[i].kind == .abbreviation else {
+                    i += 1
+                    continue
+                }
+                var next = i + 1
+                for form in lexicon.matches(ctx.norms, at: i) where i + form.tokens.count <= sentence.tokens.upperBound {
+                    let cue = i..<(i + form.tokens.count)
+                    if let f = attribution(cue: cue, form: form, sentence: si, ctx) {
+                        found.append(f)
+                        next = cue.upperBound
+                        break
+                    }
+                }
+                i = next
+            }
+        }
+        return found
     }
 
     // MARK: Quotation segments
@@ -136,15 +192,38 @@ public struct QuoteAttributor: Sendable {
         var segments: [Int]
         /// Quoted words inside a clause of the speaker's own (`the left is “in control”`).
         var mixed: Bool
-        var precision: Double
         var sentence: Int
         /// Last token covered by content, for continuations.
         var contentEndToken: Int
+        /// First token of the content (an opening quotation mark for quoted content).
+        var contentStartToken: Int
+        var form: CueLexicon.Form
+        var shape: ContentShape
+        var sourceAfter: Bool
+        /// How sure the model is (the form's precision when there is no model).
+        var score: Double
+        /// Auxiliaries and adverbs before the cue form that the cue span takes in (`has repeatedly
+        /// said`), as PolNeAR annotates cues.
+        var lead: Int
+    }
+
+    /// Where the content is, relative to the cue.
+    enum ContentShape: String {
+        /// `“…,” she said` (and a split quote `“…,” she said, “…”`).
+        case quoteBefore
+        /// `She said: “…”`
+        case quoteAfter
+        /// `She said (that) …`
+        case reportAfter
+        /// `…, she said.`
+        case reportBefore
+        /// `“…” ― Name`
+        case signed
     }
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
     static let relatives: Set<String> = ["who", "which", "that"]
-    private static let determiners: Set<String> = [
+    static let determiners: Set<String> = [
         "the", "a", "an", "one", "some", "many", "several", "most", "few", "two", "three", "his", "her", "their", "its",
         "other", "another", "senior", "former", "top", "both", "these", "those", "this", "all",
     ]
@@ -171,8 +250,11 @@ public struct QuoteAttributor: Sendable {
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
         while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
-        let leftIsPunct = left < lo || tokens[left].kind == .punctuation || tokens[left].kind == .closeQuote
-            || tokens[left].kind == .dash
+        // `Rep. Gwen Moore (D-Wis.) said`: a short parenthesis after a name belongs to the source.
+        let parenthesis = left > lo ? parenthesisBefore(left, lo: lo, ctx) : nil
+        let leftIsPunct = parenthesis == nil
+            && (left < lo || tokens[left].kind == .punctuation || tokens[left].kind == .closeQuote
+                || tokens[left].kind == .dash)
         let right = cue.upperBound
 
         var source: Range<Int>?
@@ -180,9 +262,18 @@ public struct QuoteAttributor: Sendable {
         // `X, an ally, said it was …`: a pronoun after the cue starts the content, not an inverted source.
         let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
             && ctx.tokens[right + 1].isWordLike
-        if form.sourceAfter > 0.5 || leftIsPunct, right < hi, !pronounStartsContent, let np = phrase(from: right, to: hi, ctx) {
+        let phraseAfter = right < hi && !pronounStartsContent ? phrase(from: right, to: hi, ctx) : nil
+        // An inverted source ends its clause (`…, said Jane Roe.`, `said Jane Roe, a lawyer`); a noun
+        // phrase that runs on into a verb starts the content (`Roe, a lawyer, said the plan failed`).
+        let afterEndsClause = phraseAfter.map {
+            $0.upperBound >= hi || tokens[$0.upperBound].kind == .punctuation || tokens[$0.upperBound].kind == .dash
+        } ?? false
+        let commaBefore = left >= lo && ctx.norms[left] == ","
+        if let np = phraseAfter, form.sourceAfter > 0.5 || (leftIsPunct && (afterEndsClause || !commaBefore)) {
             source = np
             sourceAfter = true
+        } else if let open = parenthesis {
+            source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
         } else if left >= lo, ctx.norms[left] == ",", let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
@@ -219,7 +310,11 @@ public struct QuoteAttributor: Sendable {
         var segments: [Int] = []
         var mixed = false
         var end = cue.upperBound - 1
+        var begin = cue.upperBound
+        var shape = ContentShape.reportAfter
         if let b = before, ctx.segments[b].words >= 2 {
+            shape = .quoteBefore
+            begin = ctx.segments[b].open
             // `“…,” he said` (and the quote it may continue: `“…,” he said. “…”` is added later).
             segments.append(b)
             // A split quote: `“A,” he said, “B.”`
@@ -236,19 +331,29 @@ public struct QuoteAttributor: Sendable {
                 while s0 < open, !tokens[s0].isWordLike { s0 += 1 }
                 content[0] = TextRange(start: tokens[s0].range.start, end: content[0].end)
                 mixed = true
+                begin = s0
             }
         } else if let f = after, ctx.segmentOf[a] == f, trailingIsQuoteOnly(f, sentenceEnd: hi, ctx) {
             segments.append(f)
             content = [ctx.segments[f].range]
             end = ctx.segments[f].close
+            shape = .quoteAfter
+            begin = ctx.segments[f].open
         } else {
             // Reported speech: the clause after the cue, or before it when the cue ends the sentence.
             var start = reportStart
             // `told reporters that …`, `told the Post on Friday that …`
-            if let that = (start..<min(hi, start + 8)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
-                form.tokens.first == "told" || form.tokens.first == "tell"
+            let opensWithPhrase = start < hi && (Self.timeWords.contains(ctx.norms[start]) || Self.leadingPrepositions.contains(ctx.norms[start]))
+            if let that = (start..<min(hi, start + 10)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
+                form.tokens.first == "told" || form.tokens.first == "tell" || opensWithPhrase
             {
                 start = that
+            } else if opensWithPhrase, let comma = (start..<min(hi, start + 16)).first(where: {
+                ctx.norms[$0] == "," && (ctx.segmentOf[$0] < 0 || ($0 + 1 < hi && ctx.tokens[$0 + 1].kind == .closeQuote))
+            }) {
+                // `said on Sunday's broadcast of “The Show,” the plan …`: the content follows the phrase.
+                start = comma + 1
+                if start < hi, ctx.tokens[start].kind == .closeQuote { start += 1 }
             }
             var stop = hi
             // A contrasting clause after a comma is the writer's, not the speaker's (`…, but
@@ -268,6 +373,7 @@ public struct QuoteAttributor: Sendable {
             if afterWords >= 3 {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
+                begin = start
             } else {
                 // `…, he said.` / `…, according to X.`
                 var e = (sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)) - 1
@@ -278,12 +384,15 @@ public struct QuoteAttributor: Sendable {
                 guard beforeWords >= 3 else { return nil }
                 content = [TextRange(start: tokens[s].range.start, end: tokens[e].range.end)]
                 end = e
+                begin = s
+                shape = .reportBefore
             }
         }
         guard !content.isEmpty else { return nil }
         return Found(
-            cue: cue, source: source, content: content, segments: segments, mixed: mixed, precision: form.precision,
-            sentence: si, contentEndToken: end)
+            cue: cue, source: source, content: content, segments: segments, mixed: mixed,
+            sentence: si, contentEndToken: end, contentStartToken: begin, form: form, shape: shape,
+            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - (left + 1))
     }
 
     /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.
@@ -302,7 +411,9 @@ public struct QuoteAttributor: Sendable {
             out.append(
                 Found(
                     cue: d..<(d + 1), source: name, content: [seg.range], segments: [ctx.segmentOf[seg.close]],
-                    mixed: false, precision: 0.6, sentence: ctx.sentenceOf[d], contentEndToken: seg.close))
+                    mixed: false, sentence: ctx.sentenceOf[d], contentEndToken: seg.close,
+                    contentStartToken: seg.open, form: CueLexicon.Form(tokens: ["-"], precision: 0.6, sourceAfter: 1),
+                    shape: .signed, sourceAfter: true, score: 0.6, lead: 0))
         }
         return out
     }
@@ -325,7 +436,12 @@ public struct QuoteAttributor: Sendable {
         var best: Range<Int>?
         while k > lo, comma - k < 30 {
             if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .closeQuote { break }
-            if ctx.norms[k] == ",", k - 1 >= lo, isCapitalised(k - 1, ctx), let name = phraseBackward(from: k - 1, to: lo, ctx) {
+            let open = k - 1 > lo && ctx.norms[k] == "," ? parenthesisBefore(k - 1, lo: lo, ctx) : nil
+            let nameEnd = (open ?? k) - 1
+            if ctx.norms[k] == ",", nameEnd >= lo, isCapitalised(nameEnd, ctx),
+                let found = phraseBackward(from: nameEnd, to: lo, ctx)
+            {
+                let name = found.lowerBound..<k
                 let opener = name.lowerBound - 1
                 let opensClause = opener < lo || ctx.tokens[opener].kind == .closeQuote || ctx.norms[opener] == ","
                     || ctx.segmentOf[opener] >= 0
@@ -336,6 +452,27 @@ public struct QuoteAttributor: Sendable {
         }
         return best
     }
+
+    /// The opening bracket of a short parenthesis ending at token `close` that follows a capitalised
+    /// word (`Moore (D-Wis.)`), or nil.
+    private func parenthesisBefore(_ close: Int, lo: Int, _ ctx: Context) -> Int? {
+        guard ctx.norms[close] == ")",
+            let open = (max(lo, close - 8)..<close).last(where: { ctx.norms[$0] == "(" }), open > lo,
+            isCapitalised(open - 1, ctx)
+        else { return nil }
+        return open
+    }
+
+    /// The closing bracket of a short parenthesis opening at token `open` (`(R-Fla.)`), or nil.
+    private func parenthesisAfter(_ open: Int, hi: Int, _ ctx: Context) -> Int? {
+        guard open < hi, ctx.norms[open] == "(" else { return nil }
+        return (open + 1..<min(hi, open + 8)).first(where: { ctx.norms[$0] == ")" })
+    }
+
+    /// Prepositions that open a phrase saying where or how something was said (`said in an interview`).
+    private static let leadingPrepositions: Set<String> = [
+        "on", "in", "at", "during", "after", "before", "while", "from", "to", "through", "via", "over", "outside", "with",
+    ]
 
     /// Words naming a time, which follow cues (`said Thursday`) without being their source.
     private static let timeWords: Set<String> = [
@@ -374,6 +511,7 @@ public struct QuoteAttributor: Sendable {
             j += 1
         }
         while j > i, Self.phraseGlue.contains(ctx.norms[j - 1]) { j -= 1 }
+        if j > i, isCapitalised(j - 1, ctx), let close = parenthesisAfter(j, hi: hi, ctx) { j = close + 1 }
         return j > i ? i..<j : nil
     }
 
@@ -429,7 +567,7 @@ public struct QuoteAttributor: Sendable {
         return !isCapitalised(i, ctx) && n.count > 3 && n.hasSuffix("s") && !n.hasSuffix("ss")
     }
 
-    private func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
+    func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
         let t = ctx.tokens[i]
         return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
     }
@@ -443,7 +581,7 @@ public struct QuoteAttributor: Sendable {
             if let i = out.firstIndex(where: { o in
                 o.content.contains(where: { a in f.content.contains(where: { $0.overlaps(a) }) })
             }) {
-                if f.precision > out[i].precision && out[i].segments.isEmpty { out[i] = f }
+                if f.score > out[i].score && out[i].segments.isEmpty { out[i] = f }
                 continue
             }
             out.append(f)
@@ -517,9 +655,10 @@ public struct QuoteAttributor: Sendable {
         "figure", "figures", "adviser", "advisers", "insider", "insiders", "ally", "allies", "person", "people",
     ]
 
-    private func name(_ found: [Found], _ ctx: Context) -> [Quote] {
+    private func name(_ found: [Found], _ ctx: Context, sorted: Bool = true) -> [Quote] {
         var quotes: [Quote] = []
-        for (n, f) in found.sorted(by: { $0.content[0].start < $1.content[0].start }).enumerated() {
+        let ordered = sorted ? found.sorted(by: { $0.content[0].start < $1.content[0].start }) : found
+        for (n, f) in ordered.enumerated() {
             var speaker: Speaker?
             if let s = f.source {
                 let range = TextRange(start: ctx.tokens[s.lowerBound].range.start, end: ctx.tokens[s.upperBound - 1].range.end)
@@ -545,7 +684,8 @@ public struct QuoteAttributor: Sendable {
                     speaker = Speaker(name: text, type: type, span: range)
                 }
             }
-            let cue = TextRange(start: ctx.tokens[f.cue.lowerBound].range.start, end: ctx.tokens[f.cue.upperBound - 1].range.end)
+            let cue = TextRange(
+                start: ctx.tokens[f.cue.lowerBound - f.lead].range.start, end: ctx.tokens[f.cue.upperBound - 1].range.end)
             let kind: Quote.Kind
             if !f.segments.isEmpty && !f.mixed {
                 kind = .direct
@@ -558,7 +698,7 @@ public struct QuoteAttributor: Sendable {
             quotes.append(
                 Quote(
                     id: "q\(n + 1)", kind: kind, speaker: speaker, cue: cue, content: f.content,
-                    confidence: base * (0.5 + 0.5 * min(1, f.precision))))
+                    confidence: model == nil ? base * (0.5 + 0.5 * min(1, f.score)) : f.score))
         }
         return quotes
     }

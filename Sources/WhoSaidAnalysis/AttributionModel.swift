@@ -1,0 +1,167 @@
+import Foundation
+
+/// A logistic model that judges one candidate attribution in context: the cue form and the words
+/// around it, the shape of its source and content. Trained on PolNeAR's train split by
+/// `scripts/train-attribution` (the `whosaid-train` tool) and kept in `Resources/attribution-model.tsv`.
+///
+/// The rules in ``QuoteAttributor`` propose; the model accepts a candidate when its probability
+/// reaches ``threshold``, so ambiguous cue forms (`called`, `asked`, `show`) count only where the
+/// context makes them attributions.
+public struct AttributionModel: Sendable {
+    public var weights: [String: Double]
+    /// Reported-speech candidates scoring at least this are kept.
+    public var threshold: Double
+    /// Candidates whose content is a quotation scoring at least this are kept.
+    public var quoteThreshold: Double
+
+    public init(weights: [String: Double], threshold: Double, quoteThreshold: Double) {
+        self.weights = weights
+        self.threshold = threshold
+        self.quoteThreshold = quoteThreshold
+    }
+
+    public func probability(_ features: [String]) -> Double {
+        var z = 0.0
+        for f in features { z += weights[f] ?? 0 }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// The bundled model, or nil when the resource is missing or unreadable (the attributor then
+    /// falls back to the lexicon's precise forms).
+    public static let shared: AttributionModel? = {
+        guard
+            let url = Bundle.module.url(
+                forResource: "attribution-model", withExtension: "tsv", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "attribution-model", withExtension: "tsv"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return nil }
+        return try? AttributionModel(tsv: text)
+    }()
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var line: Int
+        public var description: String { "attribution model: unreadable line \(line)" }
+    }
+
+    /// Reads the TSV form: `#` comments, `threshold<TAB>value` and `quote_threshold<TAB>value`, then
+    /// `feature<TAB>weight` lines.
+    public init(tsv text: String) throws {
+        var weights: [String: Double] = [:]
+        var threshold = 0.5
+        var quoteThreshold = 0.5
+        var n = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let tab = line.lastIndex(of: "\t"), let value = Double(line[line.index(after: tab)...]) else {
+                throw FormatError(line: n)
+            }
+            let name = String(line[..<tab])
+            switch name {
+            case "threshold": threshold = value
+            case "quote_threshold": quoteThreshold = value
+            default: weights[name] = value
+            }
+        }
+        self.init(weights: weights, threshold: threshold, quoteThreshold: quoteThreshold)
+    }
+
+    /// The TSV form, features sorted, with a header saying what made it.
+    public func tsv(header: [String]) -> String {
+        var out = header.map { "# " + $0 + "\n" }.joined()
+        out += "threshold\t\(threshold)\nquote_threshold\t\(quoteThreshold)\n"
+        for (name, w) in weights.sorted(by: { $0.key < $1.key }) {
+            out += "\(name)\t\(String(format: "%.5f", w))\n"
+        }
+        return out
+    }
+}
+
+extension QuoteAttributor {
+    /// What the model sees of a candidate. Names are short and stable: they are the model file's keys.
+    func features(_ f: Found, _ ctx: Context) -> [String] {
+        let lo = ctx.sentences[f.sentence].tokens.lowerBound
+        let hi = ctx.sentences[f.sentence].tokens.upperBound
+        func word(_ i: Int) -> String { i < lo ? "<s>" : i >= hi ? "</s>" : ctx.norms[i] }
+        func shape(_ i: Int) -> String {
+            if i < lo { return "start" }
+            if i >= hi { return "end" }
+            let t = ctx.tokens[i]
+            switch t.kind {
+            case .openQuote, .closeQuote: return "quote"
+            case .punctuation, .dash: return ctx.norms[i]
+            case .number: return "num"
+            default:
+                if Self.pronouns.contains(ctx.norms[i]) { return "pron" }
+                if StopWords.english.contains(ctx.norms[i]) { return "fn" }
+                return isCapitalised(i, ctx) ? "cap" : "low"
+            }
+        }
+        let form = f.form.tokens.joined(separator: " ")
+        let key = f.form.key.isEmpty ? form : f.form.key
+        let c0 = f.cue.lowerBound
+        let c1 = f.cue.upperBound
+        let p1 = word(c0 - 1)
+        let n1 = word(c1)
+        var out = [
+            "bias", "form=" + form, "key=" + key, "prec=\(Int(f.form.precision * 10))",
+            "lexafter=\(Int(f.form.sourceAfter * 4))", "lexquote=\(Int(f.form.contentQuote * 4))",
+            "p1=" + p1, "p2=" + word(c0 - 2), "n1=" + n1, "n2=" + word(c1 + 1),
+            "key|p1=" + key + "|" + p1, "key|n1=" + key + "|" + n1,
+            "p1s=" + shape(c0 - 1), "n1s=" + shape(c1), "key|n1s=" + key + "|" + shape(c1),
+            "cuecap=\(isCapitalised(c0, ctx))", "cuelen=\(min(f.form.tokens.count, 4))",
+        ]
+        // The source.
+        var source = "none"
+        if let s = f.source {
+            let first = ctx.norms[s.lowerBound]
+            if s.count == 1, Self.pronouns.contains(first) {
+                source = "pron"
+            } else if s.count == 1, Self.relatives.contains(first) {
+                source = "rel"
+            } else if s.contains(where: { isCapitalised($0, ctx) }) {
+                source = "cap"
+            } else if Self.determiners.contains(first) {
+                source = "det"
+            } else {
+                source = "low"
+            }
+            out.append("srclen=\(min(s.count, 6))")
+            out.append("srchead=" + ctx.norms[s.upperBound - 1])
+            out.append("srcfirst=" + first)
+            out.append("presrc=" + shape(s.lowerBound - 1))
+        }
+        let side = f.sourceAfter ? "after" : "before"
+        out += [
+            "src=" + source, "srcside=" + side, "key|src=" + key + "|" + source + "|" + side,
+            "content=" + f.shape.rawValue, "key|content=" + key + "|" + f.shape.rawValue,
+            "src|content=" + source + "|" + f.shape.rawValue, "mixed=\(f.mixed)",
+            "key|src|content=" + key + "|" + source + "|" + side + "|" + f.shape.rawValue,
+        ]
+        // The content: its length, its first words when it is reported speech.
+        var words = 0
+        for r in f.content {
+            var k = f.contentStartToken
+            while k < ctx.tokens.count, ctx.tokens[k].range.start < r.end {
+                if ctx.tokens[k].range.start >= r.start, ctx.tokens[k].isWordLike { words += 1 }
+                k += 1
+            }
+        }
+        var bucket = 0
+        while (1 << bucket) < words, bucket < 7 { bucket += 1 }
+        out.append("clen=\(bucket)")
+        out.append("content|clen=\(f.shape.rawValue)|\(bucket)")
+        if f.shape == .reportAfter || f.shape == .reportBefore {
+            let first = f.contentStartToken < ctx.tokens.count ? ctx.norms[f.contentStartToken] : "</s>"
+            out.append("cfirst=" + first)
+            out.append("key|cfirst=" + key + "|" + first)
+            out.append("cfirsts=" + shape(f.contentStartToken))
+        }
+        // The sentence: quotation marks in it, where the cue stands.
+        let quoted = (lo..<hi).contains { ctx.segmentOf[$0] >= 0 }
+        out.append("sentquote=\(quoted)")
+        out.append("cuepos=\(min(c0 - lo, 5))")
+        out.append("cueback=\(min(hi - c1, 5))")
+        return out
+    }
+}

@@ -1,0 +1,310 @@
+// whosaid-train: trains the attribution model (Resources/attribution-model.tsv) on PolNeAR's train
+// split and picks its threshold on the dev split. Run by scripts/train-attribution.
+//
+//   whosaid-train --polnear DIR --out FILE [--epochs N]
+//
+// Every candidate attribution the rules propose on a train article is labelled by the benchmark
+// scorer's own rule (its content tokens lie at least half inside an annotated content, and its speaker
+// shares a token with that attribution's source), and a logistic model is fitted to those labels by
+// stochastic gradient descent in a fixed order, so the same data gives the same file.
+import Foundation
+import WhoSaidAnalysis
+import WhoSaidCore
+
+struct Options {
+    var polnear = "../shared/polnear"
+    var out = "Sources/WhoSaidAnalysis/Resources/attribution-model.tsv"
+    var epochs = 12
+    var minCount = 2
+    /// Prints the candidates of these dev articles with the bundled model's scores, and stops.
+    var explain: [String] = []
+
+    init(_ args: [String]) {
+        var i = 1
+        while i < args.count {
+            let value = i + 1 < args.count ? args[i + 1] : ""
+            switch args[i] {
+            case "--polnear": polnear = value; i += 1
+            case "--out": out = value; i += 1
+            case "--epochs": epochs = Int(value) ?? epochs; i += 1
+            case "--min-count": minCount = Int(value) ?? minCount; i += 1
+            case "--explain": explain.append(value); i += 1
+            default:
+                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--min-count N]\n".utf8))
+                exit(2)
+            }
+            i += 1
+        }
+    }
+}
+
+/// One annotated attribution, as token sets of the scorer's `\w+` tokens.
+struct GoldAttribution {
+    var content: Set<Int>
+    var source: Set<Int>
+    var direct: Bool
+}
+
+struct Article {
+    var id: String
+    var text: String
+    var scalars: [Unicode.Scalar]
+    /// The scorer's tokens: maximal runs of word characters, as code-point ranges.
+    var words: [Range<Int>]
+    var gold: [GoldAttribution]
+
+    /// Indices of the word tokens lying wholly inside the union of `spans`.
+    func inside(_ spans: [Range<Int>]) -> Set<Int> {
+        var out = Set<Int>()
+        for span in spans {
+            var lo = 0
+            var hi = words.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if words[mid].lowerBound < span.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo
+            while k < words.count, words[k].upperBound <= span.upperBound {
+                out.insert(k)
+                k += 1
+            }
+        }
+        return out
+    }
+}
+
+func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil
+}
+
+func loadSplit(_ path: String) throws -> [Article] {
+    let data = try String(contentsOfFile: path, encoding: .utf8)
+    var articles: [Article] = []
+    for line in data.split(separator: "\n") {
+        guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            let id = obj["id"] as? String, let text = obj["text"] as? String,
+            let atts = obj["attributions"] as? [[String: Any]]
+        else { continue }
+        let scalars = Array(text.unicodeScalars)
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < scalars.count {
+            if isWordScalar(scalars[i]) {
+                let s = i
+                while i < scalars.count, isWordScalar(scalars[i]) { i += 1 }
+                words.append(s..<i)
+            } else {
+                i += 1
+            }
+        }
+        var article = Article(id: id, text: text, scalars: scalars, words: words, gold: [])
+        func spans(_ any: Any?) -> [Range<Int>] {
+            ((any as? [[Int]]) ?? []).compactMap {
+                $0.count == 2 && 0 <= $0[0] && $0[0] <= $0[1] && $0[1] <= scalars.count ? $0[0]..<$0[1] : nil
+            }
+        }
+        if let bad = atts.first(where: { a in ["content", "source", "cue"].contains { (a[$0] as? [[Int]])?.count != spans(a[$0]).count } }) {
+            FileHandle.standardError.write(Data("whosaid-train: \(id): span out of the text (\(scalars.count) code points): \(bad)\n".utf8))
+        }
+        for a in atts {
+            let content = spans(a["content"])
+            let direct = content.contains { r in
+                let s = String(String.UnicodeScalarView(scalars[r]))
+                return s.contains("\"") || s.contains("\u{201C}") || s.contains("\u{201D}") || s.contains("''")
+            }
+            article.gold.append(
+                GoldAttribution(content: article.inside(content), source: article.inside(spans(a["source"])), direct: direct))
+        }
+        articles.append(article)
+    }
+    return articles
+}
+
+/// A quote's content and speaker as the scorer's token sets.
+func tokenSets(_ q: Quote, in a: Article) -> (content: Set<Int>, speaker: Set<Int>) {
+    let content = a.inside(q.content.map { $0.start..<$0.end })
+    let speaker = q.speaker?.span.map { a.inside([$0.start..<$0.end]) } ?? []
+    return (content, speaker)
+}
+
+func contentMatch(_ pc: Set<Int>, _ g: GoldAttribution) -> Bool {
+    Double(g.content.intersection(pc).count) >= 0.5 * Double(pc.count)
+}
+
+func speakerOK(_ ps: Set<Int>, _ g: GoldAttribution) -> Bool { g.source.isEmpty || !g.source.isDisjoint(with: ps) }
+
+/// The scorer's attribution-level and direct-quote counts for one article.
+struct Counts {
+    var attrTP = 0, attrPred = 0, attrFound = 0, attrGold = 0
+    var directTP = 0, directPred = 0, directFound = 0, directGold = 0
+
+    mutating func add(_ quotes: [Quote], _ a: Article) {
+        let golds = a.gold.filter { !$0.content.isEmpty }
+        let preds = quotes.map { tokenSets($0, in: a) }.filter { !$0.content.isEmpty }
+        func correct(_ p: (content: Set<Int>, speaker: Set<Int>), _ gs: [GoldAttribution]) -> Bool {
+            gs.contains { contentMatch(p.content, $0) && speakerOK(p.speaker, $0) }
+        }
+        func found(_ g: GoldAttribution) -> Bool {
+            preds.contains {
+                Double(g.content.intersection($0.content).count) >= 0.5 * Double(g.content.count) && speakerOK($0.speaker, g)
+            }
+        }
+        attrPred += preds.count
+        attrTP += preds.filter { correct($0, golds) }.count
+        attrGold += golds.count
+        attrFound += golds.filter(found).count
+        let direct = golds.filter(\.direct)
+        let indirect = golds.filter { !$0.direct }
+        for p in preds {
+            if correct(p, direct) {
+                directTP += 1
+                directPred += 1
+            } else if correct(p, indirect)
+                || (indirect.contains { contentMatch(p.content, $0) } && !direct.contains { contentMatch(p.content, $0) })
+            {
+                continue
+            } else {
+                directPred += 1
+            }
+        }
+        directGold += direct.count
+        directFound += direct.filter(found).count
+    }
+
+    static func f1(_ tp: Int, _ pred: Int, _ found: Int, _ gold: Int) -> (Double, Double, Double) {
+        let p = pred > 0 ? Double(tp) / Double(pred) : 0
+        let r = gold > 0 ? Double(found) / Double(gold) : 0
+        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
+    }
+    var attr: (Double, Double, Double) { Self.f1(attrTP, attrPred, attrFound, attrGold) }
+    var direct: (Double, Double, Double) { Self.f1(directTP, directPred, directFound, directGold) }
+}
+
+struct Analysed {
+    var tokens: [Token]
+    var sentences: [Sentence]
+}
+
+func analyse(_ a: Article) -> Analysed {
+    let tokens = Tokenizer().tokenize(a.scalars)
+    return Analysed(tokens: tokens, sentences: SentenceSplitter().split(tokens, in: a.scalars))
+}
+
+// MARK: Training
+
+let options = Options(CommandLine.arguments)
+let train = try loadSplit(options.polnear + "/train/gold.jsonl")
+let dev = try loadSplit(options.polnear + "/dev/gold.jsonl")
+guard !train.isEmpty, !dev.isEmpty else {
+    FileHandle.standardError.write(Data("whosaid-train: no articles under \(options.polnear)/{train,dev}/gold.jsonl\n".utf8))
+    exit(1)
+}
+
+let proposer = QuoteAttributor(lexicon: .candidates, model: nil)
+if !options.explain.isEmpty, let model = AttributionModel.shared {
+    var chosen = dev.filter { a in options.explain.contains(where: { a.id.hasPrefix($0) }) }
+    for path in options.explain where FileManager.default.fileExists(atPath: path) {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let scalars = Array(text.unicodeScalars)
+        chosen.append(Article(id: path, text: text, scalars: scalars, words: [], gold: []))
+    }
+    for a in chosen {
+        let an = analyse(a)
+        let text = ScalarText(a.text)
+        for c in proposer.candidates(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences) {
+            let p = model.probability(c.features)
+            let (pc, ps) = tokenSets(c.quote, in: a)
+            let ok = a.gold.contains { contentMatch(pc, $0) && speakerOK(ps, $0) }
+            print(String(format: "%.2f %@ ", p, ok ? "OK " : "-- "), terminator: "")
+            print("S[\(c.quote.speaker?.span.map { text[$0] } ?? "")] C[\(c.quote.cue.map { text[$0] } ?? "")] T[\(c.quote.content.map { text[$0] }.joined(separator: " | ").prefix(100))]")
+            let weighed = c.features.map { ($0, model.weights[$0] ?? 0) }.sorted { abs($0.1) > abs($1.1) }
+            print("      " + weighed.prefix(8).map { String(format: "%@ %+.2f", $0.0, $0.1) }.joined(separator: ", "))
+        }
+    }
+    exit(0)
+}
+var examples: [(features: [String], label: Bool)] = []
+for a in train {
+    let an = analyse(a)
+    for c in proposer.candidates(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences) {
+        let (pc, ps) = tokenSets(c.quote, in: a)
+        guard !pc.isEmpty else { continue }
+        let label = a.gold.contains { contentMatch(pc, $0) && speakerOK(ps, $0) }
+        examples.append((c.features, label))
+    }
+}
+let positives = examples.filter(\.label).count
+print("train: \(train.count) articles, \(examples.count) candidates, \(positives) correct")
+
+// Features seen fewer than minCount times are dropped.
+var counts: [String: Int] = [:]
+for e in examples { for f in e.features { counts[f, default: 0] += 1 } }
+var index: [String: Int] = [:]
+var names: [String] = []
+for (f, n) in counts.sorted(by: { $0.key < $1.key }) where n >= options.minCount {
+    index[f] = names.count
+    names.append(f)
+}
+let encoded = examples.map { e in (e.features.compactMap { index[$0] }, e.label ? 1.0 : 0.0) }
+
+var w = [Double](repeating: 0, count: names.count)
+var order = Array(encoded.indices)
+var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
+let l2 = 1e-6
+for epoch in 0..<options.epochs {
+    // A fixed shuffle per epoch (xorshift), so training is reproducible.
+    for i in stride(from: order.count - 1, to: 0, by: -1) {
+        rng ^= rng << 13
+        rng ^= rng >> 7
+        rng ^= rng << 17
+        order.swapAt(i, Int(rng % UInt64(i + 1)))
+    }
+    let rate = 0.2 / (1 + Double(epoch))
+    var loss = 0.0
+    for k in order {
+        let (fs, y) = encoded[k]
+        var z = 0.0
+        for f in fs { z += w[f] }
+        let p = 1 / (1 + exp(-z))
+        loss -= y > 0 ? log(max(p, 1e-12)) : log(max(1 - p, 1e-12))
+        let g = p - y
+        for f in fs { w[f] -= rate * (g + l2 * w[f]) }
+    }
+    print(String(format: "epoch %2d  log loss %.4f", epoch + 1, loss / Double(encoded.count)))
+}
+
+var weights: [String: Double] = [:]
+for (i, name) in names.enumerated() where abs(w[i]) >= 1e-4 { weights[name] = w[i] }
+
+// MARK: Threshold, on dev
+
+let devAnalysed = dev.map(analyse)
+var best = (threshold: 0.5, quote: 0.5, score: -1.0)
+print("reported  quoted  attr P / R / F1          direct P / R / F1")
+for step in 4...16 {
+    for quoteStep in 4...16 {
+        let t = Double(step) * 0.05
+        let tq = Double(quoteStep) * 0.05
+        let attributor = QuoteAttributor(model: AttributionModel(weights: weights, threshold: t, quoteThreshold: tq))
+        var c = Counts()
+        for (a, an) in zip(dev, devAnalysed) {
+            c.add(attributor.attribute(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences), a)
+        }
+        let (ap, ar, af) = c.attr
+        let (dp, dr, df) = c.direct
+        if step % 2 == 0 && quoteStep % 2 == 0 {
+            print(String(format: "%.2f      %.2f    %.3f / %.3f / %.3f    %.3f / %.3f / %.3f", t, tq, ap, ar, af, dp, dr, df))
+        }
+        if af + df > best.score { best = (t, tq, af + df) }
+    }
+}
+print(String(format: "chosen thresholds: reported %.2f, quoted %.2f (attr F1 + direct F1 = %.3f)", best.threshold, best.quote, best.score))
+
+let model = AttributionModel(weights: weights, threshold: best.threshold, quoteThreshold: best.quote)
+let header = [
+    "Attribution model for WhoSaid's QuoteAttributor: logistic weights over candidate features.",
+    "Trained by scripts/train-attribution (whosaid-train) on PolNeAR v1.0 train (\(train.count) articles,",
+    "\(examples.count) candidates, \(positives) correct); threshold chosen on dev. Derived data: weights only, no text.",
+]
+try model.tsv(header: header).write(toFile: options.out, atomically: true, encoding: .utf8)
+print("wrote \(weights.count) weights to \(options.out)")
