@@ -79,6 +79,7 @@ extension WhoSaid {
                 throw ExitCode(2)
             }
             line.clear()
+            do { try store.close() } catch { Output.warn("closing the database: \(error)") }
             Output.write(Self.report(summary, database: database.resolved), to: .standardError)
             if summary.interrupted { throw ExitCode(130) }
             if summary.failed > 0 { throw ExitCode(1) }

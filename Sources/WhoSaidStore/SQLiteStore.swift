@@ -77,6 +77,13 @@ public final class SQLiteStore: DocumentStore {
         }
     }
 
+    /// Closes the database, checkpointing the write-ahead log into the main file.
+    public func close() throws {
+        // The pool's last connection to close is a read-only reader, which cannot checkpoint: do it here.
+        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try pool.close()
+    }
+
     /// Runs read-only SQL (for queries and tests); see docs/store.md for the tables.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
@@ -95,6 +102,8 @@ public final class SQLiteStore: DocumentStore {
             var outcome = StoreOutcome()
             for item in batch.documents {
                 if try ArticleWriter.insert(item, at: now, in: db) {
+                    // The article's claims and reports join the cross-article aggregates in this transaction.
+                    try ClaimAggregator.add(contentHash: item.contentHash, in: db)
                     outcome.stored += 1
                 } else {
                     outcome.duplicates += 1

@@ -182,6 +182,17 @@ func sampleDocument(id: String = "harbour", extra: String = "") -> Document {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func closingLeavesEverythingInTheMainFile() throws {
+        let dir = try TempDir()
+        let path = dir.path("c.sqlite")
+        let store = try SQLiteStore(path: path)
+        _ = try store.write(StoreBatch(documents: [StoredDocument(document: sampleDocument())]))
+        try store.close()
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
+        #expect(try SQLiteStore(path: path, create: false).stats().articles == 1)
+    }
+
     @Test func anEmptyFileBecomesADatabase() throws {
         let dir = try TempDir()
         let path = dir.path("empty.sqlite")
