@@ -87,21 +87,8 @@ public struct DocumentExtractor: Sendable {
             stem.removeLast(ext.count)
             break
         }
-        if stem.isEmpty || stem == "-" { return "sha1-" + ContentHash.hex(bytes).prefix(16) }
+        if stem.isEmpty || stem == "-" { return "sha256-" + SHA256.hex(bytes).prefix(16) }
         return stem
-    }
-}
-
-/// A fast, stable content hash (64-bit FNV-1a twice with different seeds), hex-encoded.
-public enum ContentHash {
-    public static func hex(_ bytes: [UInt8]) -> String {
-        var h1: UInt64 = 0xcbf2_9ce4_8422_2325
-        var h2: UInt64 = 0x8422_2325_cbf2_9ce4
-        for b in bytes {
-            h1 = (h1 ^ UInt64(b)) &* 0x100_0000_01b3
-            h2 = (h2 ^ UInt64(b)) &* 0x100_0000_01b3 &+ 1
-        }
-        return String(format: "%016llx%016llx", h1, h2)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WhoSaidCore
 
 /// Runs the built `whosaid` binary (SwiftPM puts it next to the test bundle) on real files.
 @Suite(.timeLimit(.minutes(1))) struct ExtractCommandTests {
@@ -132,7 +133,8 @@ import Testing
         try #require(run.lines.count == 1, "stdout: \(run.stdout)")
         let doc = try Self.object(run.lines[0])
         #expect(doc["path"] as? String == "-")
-        #expect((doc["id"] as? String)?.hasPrefix("sha1-") == true)
+        let digest = SHA256.hex(Array(try Data(contentsOf: Self.goodPage)))
+        #expect(doc["id"] as? String == "sha256-" + digest.prefix(16))
         #expect(doc["title"] as? String == "Ferry operator adds winter sailings after island petition")
         #expect((doc["text"] as? String)?.contains("Skerrow Islands ferry") == true)
     }
