@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "WhoSaidAnalysis", targets: ["WhoSaidAnalysis"]),
         .library(name: "WhoSaidStore", targets: ["WhoSaidStore"]),
         .library(name: "WhoSaidIngest", targets: ["WhoSaidIngest"]),
+        .library(name: "WhoSaidAggregate", targets: ["WhoSaidAggregate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +57,12 @@ let package = Package(
             dependencies: ["WhoSaidCore", "WhoSaidExtract", "WhoSaidAnalysis", "WhoSaidStore"]
         ),
 
+        // Questions across articles: claims by speaker, source, outlet, faction, text and date.
+        .target(
+            name: "WhoSaidAggregate",
+            dependencies: ["WhoSaidCore", "WhoSaidStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         // The thin command-line front end.
         .executableTarget(
             name: "WhoSaidCLI",
@@ -65,6 +72,7 @@ let package = Package(
                 "WhoSaidAnalysis",
                 "WhoSaidStore",
                 "WhoSaidIngest",
+                "WhoSaidAggregate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +108,10 @@ let package = Package(
                 "WhoSaidIngest", "WhoSaidStore", "WhoSaidExtract", "WhoSaidCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "WhoSaidAggregateTests",
+            dependencies: ["WhoSaidAggregate", "WhoSaidStore", "WhoSaidCore"]
         ),
         .testTarget(
             name: "WhoSaidCLITests",

@@ -7,7 +7,7 @@ enum Schema {
     static let applicationID: Int32 = 0x5753_4159
     /// `PRAGMA user_version` after all migrations this binary knows; a database with a higher one was
     /// written by a newer whosaid.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +15,11 @@ enum Schema {
             try db.execute(sql: v1)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+            try ClaimAggregator.addAll(in: db)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }
@@ -125,6 +130,86 @@ enum Schema {
         CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """
+
+    /// Cross-article aggregates, kept by ``ClaimAggregator`` in the transaction that stores each article.
+    private static let v2 = """
+        CREATE TABLE canonical_entities (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'outlet', 'faction', 'group', 'anonymous')),
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            UNIQUE (kind, key)
+        );
+
+        CREATE TABLE canonical_aliases (
+            alias_key TEXT NOT NULL,
+            entity_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            PRIMARY KEY (alias_key, entity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX canonical_aliases_entity ON canonical_aliases(entity_id);
+
+        CREATE TABLE entity_links (
+            entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+            canonical_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE
+        );
+        CREATE INDEX entity_links_canonical ON entity_links(canonical_id);
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            speaker_id INTEGER REFERENCES canonical_entities(id) ON DELETE SET NULL,
+            speaker_name TEXT,
+            speaker_type TEXT,
+            affiliation_id INTEGER REFERENCES canonical_entities(id) ON DELETE SET NULL,
+            via_id INTEGER REFERENCES canonical_entities(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+            cue TEXT,
+            text TEXT NOT NULL,
+            text_key TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            reports INTEGER NOT NULL DEFAULT 0,
+            first_reported TEXT
+        );
+        CREATE INDEX claims_speaker_key ON claims(speaker_id, text_key);
+        CREATE INDEX claims_affiliation ON claims(affiliation_id);
+        CREATE INDEX claims_via ON claims(via_id);
+        CREATE INDEX claims_first_reported ON claims(first_reported);
+
+        CREATE TABLE claim_factions (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            faction_id INTEGER NOT NULL REFERENCES canonical_entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (claim_id, faction_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX claim_factions_faction ON claim_factions(faction_id);
+
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            quote_id INTEGER NOT NULL UNIQUE REFERENCES quotes(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            outlet_id INTEGER REFERENCES canonical_entities(id) ON DELETE SET NULL,
+            published TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            CHECK (start IS NULL OR start <= "end")
+        );
+        CREATE INDEX reports_claim ON reports(claim_id);
+        CREATE INDEX reports_article ON reports(article_id);
+        CREATE INDEX reports_outlet ON reports(outlet_id);
+        CREATE INDEX reports_published ON reports(published);
+
+        CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='id');
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
         END;
         """
 }

@@ -1,0 +1,248 @@
+import GRDB
+import WhoSaidStore
+
+/// Filters over the stored claims; every one given must hold. All values reach SQLite as bound
+/// parameters, never as SQL text.
+public struct ClaimFilter: Sendable, Equatable {
+    /// A speaker, under any of its names (`Starmer` for Keir Starmer).
+    public var speaker: String?
+    /// A source: the speaker, anyone speaking for it (their affiliation), or the medium (`via`).
+    public var source: String?
+    /// The publication that carried the article.
+    public var outlet: String?
+    public var faction: String?
+    /// Words searched in the quote text (FTS5), each taken literally; results ranked by relevance.
+    public var about: String?
+    /// Published on or after (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    public var since: String?
+    /// Published on or before (same forms; a month or year includes all of it).
+    public var until: String?
+    public var kind: String?
+    /// An article's document id or row id.
+    public var article: String?
+    /// At most this many claims; nil for all.
+    public var limit: Int?
+
+    public init() {}
+
+    /// Whether any filter applies to reports rather than to claims.
+    var hasReportFilters: Bool { outlet != nil || since != nil || until != nil || article != nil }
+}
+
+/// Why a query cannot run.
+public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No speaker, source, outlet or faction has this name; `suggestions` are the closest known.
+    case unknownName(option: String, name: String, suggestions: [String])
+    case badDate(option: String, value: String)
+    case badFullText(query: String, reason: String)
+    case empty(path: String)
+
+    public var description: String {
+        switch self {
+        case .unknownName(let option, let name, let suggestions):
+            let known = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            return "\(option): no \(option.dropFirst(2)) named '\(name)' in the database\(known)"
+        case .badDate(let option, let value):
+            return "\(option): '\(value)' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        case .badFullText(let query, let reason):
+            return "--about: cannot search for '\(query)': \(reason)"
+        case .empty(let path):
+            return "\(path): the database holds no articles yet; add some with 'whosaid ingest --db \(path) DIR'"
+        }
+    }
+}
+
+/// Answers claim queries over the aggregates of a ``SQLiteStore``.
+public struct ClaimQuery: Sendable {
+    public let store: SQLiteStore
+
+    public init(store: SQLiteStore) { self.store = store }
+
+    /// The claims matching `filter`: best full-text match first when `about` is given, otherwise
+    /// earliest reported first.
+    public func claims(_ filter: ClaimFilter) throws -> [Claim] {
+        try store.read { db in
+            try Self.requireArticles(db, path: store.path)
+            let plan = try Plan(filter, db: db)
+            let ids = try Self.claimIDs(plan, limit: filter.limit, db: db)
+            return try ids.map { try Self.claim($0, plan: plan, db: db) }
+        }
+    }
+
+    /// Calls `body` with each matching claim and each of its matching reports, in claim order, one
+    /// at a time (for exports of any size).
+    public func forEachReport(_ filter: ClaimFilter, _ body: (Claim, Report) throws -> Void) throws {
+        try store.read { db in
+            try Self.requireArticles(db, path: store.path)
+            let plan = try Plan(filter, db: db)
+            let ids = try Self.claimIDs(plan, limit: filter.limit, db: db)
+            for id in ids {
+                let claim = try Self.claim(id, plan: plan, db: db)
+                for report in claim.reports { try body(claim, report) }
+            }
+        }
+    }
+
+    static func requireArticles(_ db: Database, path: String) throws {
+        if try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles)") ?? false) {
+            throw QueryError.empty(path: path)
+        }
+    }
+
+    /// The filter turned into SQL conditions with their arguments.
+    struct Plan {
+        var claimConditions: [String] = []
+        var claimArguments: [any DatabaseValueConvertible] = []
+        var reportConditions: [String] = []
+        var reportArguments: [any DatabaseValueConvertible] = []
+        var fullText: String?
+        var about: String?
+
+        init(_ f: ClaimFilter, db: Database) throws {
+            if let name = f.speaker {
+                let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--speaker", db: db)
+                claimConditions.append("c.speaker_id IN (\(placeholders(ids.count)))")
+                claimArguments += ids
+            }
+            if let name = f.source {
+                let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--source", db: db)
+                let list = placeholders(ids.count)
+                claimConditions.append("(c.speaker_id IN (\(list)) OR c.affiliation_id IN (\(list)) OR c.via_id IN (\(list)))")
+                claimArguments += ids + ids + ids
+            }
+            if let name = f.faction {
+                let ids = try NameResolver.ids(name, kinds: ["faction"], option: "--faction", db: db)
+                claimConditions.append(
+                    "EXISTS (SELECT 1 FROM claim_factions cf WHERE cf.claim_id = c.id AND cf.faction_id IN (\(placeholders(ids.count))))")
+                claimArguments += ids
+            }
+            if let kind = f.kind {
+                claimConditions.append("c.kind = ?")
+                claimArguments.append(kind)
+            }
+            if let about = f.about {
+                guard let match = FullText.literal(about) else {
+                    throw QueryError.badFullText(query: about, reason: "it has no words to search for")
+                }
+                fullText = match
+                self.about = about
+            }
+            if let name = f.outlet {
+                let ids = try NameResolver.ids(name, kinds: ["outlet", "organization"], option: "--outlet", db: db)
+                reportConditions.append("r.outlet_id IN (\(placeholders(ids.count)))")
+                reportArguments += ids
+            }
+            if let since = f.since {
+                guard DateBound.isValid(since) else { throw QueryError.badDate(option: "--since", value: since) }
+                reportConditions.append("r.published >= ?")
+                reportArguments.append(since)
+            }
+            if let until = f.until {
+                guard DateBound.isValid(until) else { throw QueryError.badDate(option: "--until", value: until) }
+                reportConditions.append("substr(r.published, 1, ?) <= ?")
+                reportArguments += [until.count, until]
+            }
+            if let article = f.article {
+                reportConditions.append(
+                    "r.article_id IN (SELECT id FROM articles WHERE doc_id = ? OR CAST(id AS TEXT) = ?)")
+                reportArguments += [article, article]
+            }
+        }
+
+        var reportWhere: String {
+            reportConditions.isEmpty ? "" : " AND " + reportConditions.joined(separator: " AND ")
+        }
+    }
+
+    static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+
+    static func claimIDs(_ plan: Plan, limit: Int?, db: Database) throws -> [Int64] {
+        var conditions = plan.claimConditions
+        var arguments = plan.claimArguments
+        if !plan.reportConditions.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM reports r WHERE r.claim_id = c.id\(plan.reportWhere))")
+            arguments += plan.reportArguments
+        }
+        var sql: String
+        if let match = plan.fullText {
+            sql = "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?"
+            arguments.insert(match, at: 0)
+            for condition in conditions { sql += " AND " + condition }
+            sql += " ORDER BY claims_fts.rank, c.id"
+        } else {
+            sql = "SELECT c.id FROM claims c"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY c.first_reported IS NULL, c.first_reported, c.id"
+        }
+        if let limit {
+            sql += " LIMIT ?"
+            arguments.append(limit)
+        }
+        do {
+            return try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
+            throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
+        }
+    }
+
+    static func claim(_ id: Int64, plan: Plan, db: Database) throws -> Claim {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type,
+                s.name AS speaker, s.kind AS speaker_kind, a.name AS affiliation, v.name AS via
+            FROM claims c
+            LEFT JOIN canonical_entities s ON s.id = c.speaker_id
+            LEFT JOIN canonical_entities a ON a.id = c.affiliation_id
+            LEFT JOIN canonical_entities v ON v.id = c.via_id
+            WHERE c.id = ?
+            """, arguments: [id])!
+        let speakerName: String? = row["speaker"] ?? row["speaker_name"]
+        let speaker = speakerName.map {
+            ClaimSpeaker(name: $0, type: row["speaker_type"] ?? row["speaker_kind"] ?? "anonymous", affiliation: row["affiliation"])
+        }
+        let factions = try String.fetchAll(db, sql: """
+            SELECT e.name FROM claim_factions cf JOIN canonical_entities e ON e.id = cf.faction_id
+            WHERE cf.claim_id = ? ORDER BY e.name
+            """, arguments: [id])
+        let reports = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.doc_id, a.title, a.url, r.published, r.start, r."end", o.name AS outlet, a.outlet AS article_outlet
+                FROM reports r JOIN articles a ON a.id = r.article_id
+                LEFT JOIN canonical_entities o ON o.id = r.outlet_id
+                WHERE r.claim_id = ?\(plan.reportWhere)
+                ORDER BY r.published IS NULL, r.published, r.id
+                """,
+            arguments: StatementArguments([id] + plan.reportArguments)
+        ).map { r in
+            Report(
+                article: r["doc_id"], title: r["title"], outlet: r["outlet"] ?? r["article_outlet"], url: r["url"],
+                published: r["published"], start: r["start"], end: r["end"])
+        }
+        return Claim(
+            id: id, text: row["text"], kind: row["kind"], speaker: speaker, cue: row["cue"], via: row["via"],
+            factions: factions, firstReported: row["first_reported"], reports: reports)
+    }
+}
+
+/// Dates for `--since` and `--until`: a year, a month or a day, compared with the published date's prefix.
+enum DateBound {
+    static func isValid(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        if parts.count >= 2 { guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return false } }
+        if parts.count == 3 { guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return false } }
+        return true
+    }
+}
+
+/// User text for FTS5, taken literally: each word becomes a string literal (inner `"` doubled), so
+/// `NEAR(`, `OR`, `*`, `^` and quotes are searched for as words, never read as query syntax.
+public enum FullText {
+    /// The MATCH expression (the words, all required), or nil when the text has no words.
+    public static func literal(_ text: String) -> String? {
+        let words = TextKey.of(text).split(separator: " ")
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+import WhoSaidAggregate
+import WhoSaidCore
+import WhoSaidStore
+
+/// Aggregation across invented articles written straight into a store, then queried.
+@Suite(.timeLimit(.minutes(1))) struct AggregationTests {
+    static func tempStore() throws -> (SQLiteStore, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("whosaid-agg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return (try SQLiteStore(path: dir.appendingPathComponent("w.sqlite").path), dir)
+    }
+
+    /// A document whose text is `quotes` (each said by the person at the same index) after a lead line.
+    static func article(
+        _ id: String, outlet: String?, published: String?, people: [Entity], quotes: [(speaker: String, text: String)],
+        via: String? = nil
+    ) -> Document {
+        var text = "Lead \(id).\n"
+        var qs: [Quote] = []
+        for (i, q) in quotes.enumerated() {
+            let start = text.unicodeScalars.count
+            text += q.text
+            let end = text.unicodeScalars.count
+            text += " said \(q.speaker).\n"
+            let entity = people.first { $0.name == q.speaker || $0.aliases.contains(q.speaker) }
+            qs.append(Quote(
+                id: "q\(i + 1)", kind: .direct,
+                speaker: Speaker(name: entity?.name ?? q.speaker, type: entity.map { $0.kind == .person ? .person : .organization } ?? .anonymous,
+                                 entity: entity?.id),
+                cue: nil, content: [TextRange(start: start, end: end)], via: via, confidence: 0.9))
+        }
+        var doc = Document(id: id, path: "\(id).txt", published: published, outlet: outlet, text: text,
+                           paragraphs: [TextRange(start: 0, end: text.unicodeScalars.count)])
+        doc.annotations.people = people.filter { $0.kind == .person }
+        doc.annotations.organizations = people.filter { $0.kind == .organization }
+        doc.annotations.quotes = qs
+        return doc
+    }
+
+    static func person(_ id: String, _ name: String, aliases: [String] = [], affiliations: [String] = [],
+                       factions: [String] = []) -> Entity {
+        Entity(id: id, kind: .person, name: name, aliases: aliases, affiliations: affiliations, factions: factions)
+    }
+
+    static func write(_ store: SQLiteStore, _ docs: [Document]) throws -> StoreOutcome {
+        try store.write(StoreBatch(documents: docs.map { StoredDocument(document: $0) }))
+    }
+
+    @Test func aliasesOfOnePersonMergeAndNamesSharedByDifferentPeopleDoNot() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.write(store, [
+            Self.article("a", outlet: "Harbour Courier", published: "2024-01-02", people: [
+                Self.person("p1", "Sir Keir Starmer", aliases: ["Starmer"]),
+                Self.person("p2", "Alma Reyes", aliases: ["Reyes"]),
+            ], quotes: [("Sir Keir Starmer", "“We will rebuild the harbour wall.”"), ("Alma Reyes", "“The ferry must run.”")]),
+            Self.article("b", outlet: "Valley Herald", published: "2024-01-05", people: [
+                Self.person("p1", "Keir Starmer", aliases: ["Sir Keir", "Starmer"]),
+                Self.person("p2", "Tomas Reyes", aliases: ["Reyes"]),
+                Self.person("p3", "Keir Hardie"),
+            ], quotes: [
+                ("Keir Starmer", "“Taxes stay where they are.”"), ("Tomas Reyes", "“The ferry is a disgrace.”"),
+                ("Keir Hardie", "“Organise.”"),
+            ]),
+        ])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        f.speaker = "Starmer"
+        let starmer = try query.claims(f)
+        #expect(starmer.count == 2)
+        #expect(Set(starmer.map { $0.speaker?.name }).count == 1, "one entity for both forms of the name")
+        f.speaker = "Sir Keir Starmer"
+        #expect(try query.claims(f).map(\.id) == starmer.map(\.id))
+
+        f.speaker = "Alma Reyes"
+        #expect(try query.claims(f).map(\.text) == ["“The ferry must run.”"])
+        f.speaker = "Tomas Reyes"
+        #expect(try query.claims(f).map(\.text) == ["“The ferry is a disgrace.”"])
+        f.speaker = "Keir Hardie"
+        #expect(try query.claims(f).map(\.text) == ["“Organise.”"], "a shared first name does not merge")
+        let people = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM canonical_entities WHERE kind = 'person' ORDER BY name")
+        }
+        #expect(people == ["Alma Reyes", "Keir Hardie", "Sir Keir Starmer", "Tomas Reyes"])
+    }
+
+    @Test func nearDuplicateQuotesAreOneClaimWithEveryReportAndTheEarliestDate() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = "The council has failed the islanders for a decade and the ferry timetable proves it"
+        let alma = [Self.person("p1", "Alma Reyes")]
+        _ = try Self.write(store, [
+            Self.article("late", outlet: "Valley Herald", published: "2024-03-09", people: alma,
+                         quotes: [("Alma Reyes", "“\(long), frankly.”")]),
+        ])
+        _ = try Self.write(store, [
+            Self.article("early", outlet: "Harbour Courier", published: "2024-03-01", people: alma,
+                         quotes: [("Alma Reyes", "\"" + long.uppercased() + "!\"")]),
+            Self.article("other", outlet: "Harbour Courier", published: "2024-02-01", people: [Self.person("p1", "Tomas Reyes")],
+                         quotes: [("Tomas Reyes", "“\(long).”")]),
+        ])
+        var f = ClaimFilter()
+        f.speaker = "Alma Reyes"
+        let claims = try ClaimQuery(store: store).claims(f)
+        #expect(claims.count == 1)
+        #expect(claims.first?.reports.map(\.article) == ["early", "late"])
+        #expect(claims.first?.firstReported == "2024-03-01")
+        f.speaker = "Tomas Reyes"
+        #expect(try ClaimQuery(store: store).claims(f).first?.reports.count == 1, "another speaker's same words stay apart")
+
+        // Short texts need to be equal, not contained.
+        _ = try Self.write(store, [
+            Self.article("short1", outlet: nil, published: nil, people: alma, quotes: [("Alma Reyes", "“We will win.”")]),
+            Self.article("short2", outlet: nil, published: nil, people: alma, quotes: [("Alma Reyes", "“We will win the vote.”")]),
+        ])
+        f.speaker = "Alma Reyes"
+        #expect(try ClaimQuery(store: store).claims(f).count == 3)
+    }
+
+    @Test func reingestingChangesNothing() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let doc = Self.article("a", outlet: "Harbour Courier", published: "2024-01-02",
+                               people: [Self.person("p1", "Alma Reyes")], quotes: [("Alma Reyes", "“The ferry must run.”")])
+        _ = try Self.write(store, [doc])
+        func counts() throws -> [Int] {
+            try store.read { db in
+                try ["canonical_entities", "canonical_aliases", "claims", "reports", "claim_factions", "entity_links"].map {
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+                }
+            }
+        }
+        let before = try counts()
+        #expect(try Self.write(store, [doc]).duplicates == 1)
+        #expect(try counts() == before)
+        #expect(before[2] == 1 && before[3] == 1)
+    }
+
+    @Test func sourceCoversAffiliatesAndTheMediumAndOutletSelectsReports() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var doc = Self.article("a", outlet: "Evening Standard", published: "2024-05-01", people: [
+            Self.person("p1", "Lewis Goodall", affiliations: ["Sky News"], factions: ["the soft left"]),
+            Entity(id: "o1", kind: .organization, name: "Sky News", aliases: ["Sky"]),
+        ], quotes: [("Lewis Goodall", "“A reminder.”"), ("Sky News", "“Grit in the machine.”")])
+        doc.annotations.outlets = [Entity(id: "m1", kind: .outlet, name: "London Evening Standard", aliases: ["Evening Standard"])]
+        let interview = Self.article("b", outlet: "Harbour Courier", published: "2024-05-02",
+                                     people: [Self.person("p1", "Jon Lansman")], quotes: [("Jon Lansman", "“Change the rules.”")],
+                                     via: "The Independent")
+        _ = try Self.write(store, [doc, interview])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        f.source = "Sky"
+        #expect(Set(try query.claims(f).map(\.text)) == ["“A reminder.”", "“Grit in the machine.”"])
+        f.source = "Independent"
+        let lansman = try query.claims(f)
+        #expect(lansman.map(\.speaker?.name) == ["Jon Lansman"])
+        #expect(lansman.first?.via == "The Independent")
+        f = ClaimFilter()
+        f.outlet = "London Evening Standard"
+        #expect(try query.claims(f).count == 2)
+        f.faction = "soft left"
+        #expect(try query.claims(f).map(\.text) == ["“A reminder.”"])
+        f = ClaimFilter()
+        f.since = "2024-05-02"
+        #expect(try query.claims(f).map(\.text) == ["“Change the rules.”"])
+        f.since = nil
+        f.until = "2024-05-01"
+        #expect(try query.claims(f).count == 2)
+        f.until = "2024-04"
+        #expect(try query.claims(f).isEmpty)
+    }
+
+    @Test(arguments: [
+        "\"", "%", "--", "' OR 1=1 --", "ferry\" OR \"x", "NEAR(ferry run)", "ferry*", "^ferry", "a OR b", "\"; DROP TABLE claims; --",
+    ])
+    func hostileStringsAreLiteral(_ text: String) throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.write(store, [Self.article("a", outlet: "Harbour Courier", published: "2024-01-02",
+                                                people: [Self.person("p1", "Alma Reyes")],
+                                                quotes: [("Alma Reyes", "“The ferry must run.”")])])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        f.about = text
+        do {
+            let found = try query.claims(f)
+            // Only a claim holding every word of the text literally may match.
+            for claim in found {
+                let words = TextKey.of(claim.text).split(separator: " ")
+                #expect(TextKey.of(text).split(separator: " ").allSatisfy(words.contains))
+            }
+        } catch let error as QueryError {
+            #expect(error == .badFullText(query: text, reason: "it has no words to search for"))
+        }
+        for keyPath in [\ClaimFilter.speaker, \ClaimFilter.source, \ClaimFilter.outlet, \ClaimFilter.faction] {
+            var g = ClaimFilter()
+            g[keyPath: keyPath] = text
+            #expect(throws: QueryError.self) { try query.claims(g) }
+        }
+        var g = ClaimFilter()
+        g.article = text
+        #expect(try query.claims(g).isEmpty)
+        #expect(try store.stats().quotes == 1, "nothing was dropped")
+    }
+
+    @Test func fullTextIsRankedAndUnknownNamesSuggestCloseOnes() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.write(store, [Self.article("a", outlet: "Harbour Courier", published: "2024-01-02",
+                                                people: [Self.person("p1", "Alma Reyes"), Self.person("p2", "Tomas Reyes")],
+                                                quotes: [("Alma Reyes", "“The ferry, the ferry, the ferry must run.”"),
+                                                         ("Tomas Reyes", "“A ferry and a bridge and a road and more.”")])])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        f.about = "FERRY"
+        #expect(try query.claims(f).map(\.speaker?.name) == ["Alma Reyes", "Tomas Reyes"])
+        f.about = "ferry bridge"
+        #expect(try query.claims(f).map(\.speaker?.name) == ["Tomas Reyes"])
+        f = ClaimFilter()
+        f.speaker = "Alma Reyez"
+        #expect(throws: QueryError.unknownName(option: "--speaker", name: "Alma Reyez", suggestions: ["Alma Reyes"])) {
+            try query.claims(f)
+        }
+        f.speaker = nil
+        f.since = "2024-13-01"
+        #expect(throws: QueryError.badDate(option: "--since", value: "2024-13-01")) { try query.claims(f) }
+    }
+}
