@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -74,6 +75,7 @@ let package = Package(
                 "WhoSaidIngest",
                 "WhoSaidAggregate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
 
@@ -111,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WhoSaidAggregateTests",
-            dependencies: ["WhoSaidAggregate", "WhoSaidStore", "WhoSaidCore"]
+            dependencies: ["WhoSaidAggregate", "WhoSaidStore", "WhoSaidCore", .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(
             name: "WhoSaidCLITests",

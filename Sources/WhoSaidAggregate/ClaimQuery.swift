@@ -69,20 +69,6 @@ public struct ClaimQuery: Sendable {
         }
     }
 
-    /// Calls `body` with each matching claim and each of its matching reports, in claim order, one
-    /// at a time (for exports of any size).
-    public func forEachReport(_ filter: ClaimFilter, _ body: (Claim, Report) throws -> Void) throws {
-        try store.read { db in
-            try Self.requireArticles(db, path: store.path)
-            let plan = try Plan(filter, db: db)
-            let ids = try Self.claimIDs(plan, limit: filter.limit, db: db)
-            for id in ids {
-                let claim = try Self.claim(id, plan: plan, db: db)
-                for report in claim.reports { try body(claim, report) }
-            }
-        }
-    }
-
     static func requireArticles(_ db: Database, path: String) throws {
         if try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles)") ?? false) {
             throw QueryError.empty(path: path)
@@ -244,5 +230,90 @@ public enum FullText {
         let words = TextKey.of(text).split(separator: " ")
         guard !words.isEmpty else { return nil }
         return words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+    }
+}
+
+/// One report of a claim, flat: a row of `whosaid export`.
+public struct ReportRow: Sendable, Equatable {
+    public static let columns = [
+        "claim_id", "text", "kind", "speaker", "speaker_type", "affiliation", "factions", "cue", "via", "article", "title",
+        "outlet", "url", "published", "start", "end",
+    ]
+
+    public var claimID: Int64
+    public var text: String
+    public var kind: String
+    public var speaker: String?
+    public var speakerType: String?
+    public var affiliation: String?
+    public var factions: [String]
+    public var cue: String?
+    public var via: String?
+    public var report: Report
+
+    /// The row's fields in ``columns`` order, empty for none.
+    public var fields: [String] {
+        [
+            String(claimID), text, kind, speaker ?? "", speakerType ?? "", affiliation ?? "", factions.joined(separator: "; "),
+            cue ?? "", via ?? "", report.article, report.title ?? "", report.outlet ?? "", report.url ?? "",
+            report.published ?? "", report.start.map(String.init) ?? "", report.end.map(String.init) ?? "",
+        ]
+    }
+}
+
+extension ClaimQuery {
+    /// Streams one row per matching report (through a database cursor, so memory stays flat however
+    /// many there are): best full-text match first with `about`, otherwise in claim order. `limit`
+    /// counts rows.
+    public func forEachReportRow(_ filter: ClaimFilter, _ body: (ReportRow) throws -> Void) throws {
+        try store.read { db in
+            try Self.requireArticles(db, path: store.path)
+            let plan = try Plan(filter, db: db)
+            var arguments: [any DatabaseValueConvertible] = []
+            var sql = """
+                SELECT c.id, c.text, c.kind, COALESCE(s.name, c.speaker_name) AS speaker,
+                    COALESCE(c.speaker_type, s.kind) AS speaker_type, af.name AS affiliation, v.name AS via, c.cue,
+                    (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM claim_factions cf
+                        JOIN canonical_entities e ON e.id = cf.faction_id WHERE cf.claim_id = c.id ORDER BY e.name)) AS factions,
+                    a.doc_id, a.title, COALESCE(o.name, a.outlet) AS outlet, a.url, r.published, r.start, r."end"
+                FROM claims c
+                """
+            if let match = plan.fullText {
+                sql += " JOIN claims_fts ON claims_fts.rowid = c.id AND claims_fts MATCH ?"
+                arguments.append(match)
+            }
+            sql += """
+                 JOIN reports r ON r.claim_id = c.id JOIN articles a ON a.id = r.article_id
+                LEFT JOIN canonical_entities s ON s.id = c.speaker_id
+                LEFT JOIN canonical_entities af ON af.id = c.affiliation_id
+                LEFT JOIN canonical_entities v ON v.id = c.via_id
+                LEFT JOIN canonical_entities o ON o.id = r.outlet_id
+                WHERE 1\(plan.reportWhere)
+                """
+            arguments += plan.reportArguments
+            for condition in plan.claimConditions { sql += " AND " + condition }
+            arguments += plan.claimArguments
+            sql += plan.fullText != nil ? " ORDER BY claims_fts.rank, c.id, r.id" : " ORDER BY c.id, r.id"
+            if let limit = filter.limit {
+                sql += " LIMIT ?"
+                arguments.append(limit)
+            }
+            do {
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+                while let r = try rows.next() {
+                    let factions: String? = r["factions"]
+                    try body(ReportRow(
+                        claimID: r["id"], text: r["text"], kind: r["kind"], speaker: r["speaker"],
+                        speakerType: r["speaker_type"], affiliation: r["affiliation"],
+                        factions: factions.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [],
+                        cue: r["cue"], via: r["via"],
+                        report: Report(
+                            article: r["doc_id"], title: r["title"], outlet: r["outlet"], url: r["url"],
+                            published: r["published"], start: r["start"], end: r["end"])))
+                }
+            } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
+                throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
+            }
+        }
     }
 }

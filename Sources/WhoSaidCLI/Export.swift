@@ -1,0 +1,159 @@
+import ArgumentParser
+import CSV
+import Foundation
+import WhoSaidAggregate
+import WhoSaidCore
+import WhoSaidStore
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, tsv, jsonl
+}
+
+extension WhoSaid {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the quote table: one row per report of each matching claim.",
+            discussion: """
+                Columns: \(ReportRow.columns.joined(separator: ", ")) (factions joined with '; '; offsets
+                are code points into the article text). CSV follows RFC 4180 (CRLF line ends, fields quoted
+                when needed); --bom starts the file with a UTF-8 byte order mark so spreadsheet programs read
+                it as UTF-8. TSV has no quoting: tabs and line breaks inside fields become spaces. JSON Lines
+                has one object per row with the same keys. Rows are streamed, so memory stays flat.
+                The filters are those of 'whosaid query'.
+                """
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var filters: ClaimFilterOptions
+
+        @Option(help: "csv, tsv or jsonl.")
+        var format: ExportFormat
+
+        @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+        var out: String?
+
+        @Flag(help: "Start CSV or TSV output with a UTF-8 byte order mark.")
+        var bom = false
+
+        @Option(help: "At most this many rows.")
+        var limit: Int?
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+            if bom && format == .jsonl { throw ValidationError("--bom applies to csv and tsv only") }
+        }
+
+        func run() throws {
+            // The output first: an unwritable path fails before the database is touched.
+            let handle: FileHandle
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: nil),
+                    let file = FileHandle(forWritingAtPath: out)
+                else {
+                    Output.warn("\(out): cannot write the export here")
+                    throw ExitCode(2)
+                }
+                handle = file
+            } else {
+                handle = .standardOutput
+            }
+            let store = try ClaimFilterOptions.openStore(database)
+            var filter = filters.filter
+            filter.limit = limit
+            var sink = RowSink(format: format, handle: handle)
+            if bom { sink.append([0xEF, 0xBB, 0xBF]) }
+            do {
+                try sink.header()
+                try ClaimQuery(store: store).forEachReportRow(filter) { try sink.row($0) }
+                try sink.flush()
+            } catch let error as QueryError {
+                Output.warn(error.description)
+                throw ExitCode(error.isEmptyDatabase ? 2 : 1)
+            }
+            if out != nil { try handle.close() }
+        }
+    }
+}
+
+/// Buffers export rows and writes them out in large pieces.
+struct RowSink {
+    let format: ExportFormat
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var pendingCSV: [[String]] = []
+
+    init(format: ExportFormat, handle: FileHandle) {
+        self.format = format
+        self.handle = handle
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func append(_ bytes: [UInt8]) { buffer += bytes }
+
+    mutating func header() throws {
+        switch format {
+        case .csv: pendingCSV.append(ReportRow.columns)
+        case .tsv: buffer += Array((ReportRow.columns.joined(separator: "\t") + "\n").utf8)
+        case .jsonl: break
+        }
+    }
+
+    mutating func row(_ r: ReportRow) throws {
+        switch format {
+        case .csv:
+            pendingCSV.append(r.fields)
+            if pendingCSV.count >= 1000 { try writeCSV() }
+        case .tsv:
+            buffer += Array((r.fields.map(Delimited.tsvField).joined(separator: "\t") + "\n").utf8)
+        case .jsonl:
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("claim_id")
+            w.int(Int(r.claimID))
+            w.field("text", r.text)
+            w.field("kind", r.kind)
+            w.field("speaker", r.speaker)
+            w.field("speaker_type", r.speakerType)
+            w.field("affiliation", r.affiliation)
+            w.field("factions", r.factions)
+            w.field("cue", r.cue)
+            w.field("via", r.via)
+            w.field("article", r.report.article)
+            w.field("title", r.report.title)
+            w.field("outlet", r.report.outlet)
+            w.field("url", r.report.url)
+            w.field("published", r.report.published)
+            w.key("start")
+            if let s = r.report.start { w.int(s) } else { w.null() }
+            w.key("end")
+            if let e = r.report.end { w.int(e) } else { w.null() }
+            w.endObject()
+            buffer += w.bytes
+            buffer.append(0x0A)
+        }
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// CSV rows through CSV.swift's RFC 4180 writer, a thousand at a time into memory.
+    private mutating func writeCSV() throws {
+        guard !pendingCSV.isEmpty else { return }
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        for fields in pendingCSV { try writer.write(row: fields) }
+        stream.close()
+        if let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
+            buffer += data
+            buffer += [0x0D, 0x0A]
+        }
+        pendingCSV.removeAll(keepingCapacity: true)
+    }
+
+    mutating func flush() throws {
+        try writeCSV()
+        if !buffer.isEmpty {
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+}
