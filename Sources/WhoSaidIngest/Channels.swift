@@ -4,7 +4,7 @@ import Foundation
 /// is empty. Bounding it keeps memory flat however large the dump.
 final class BlockingQueue<T>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [T] = []
+    private var items: [T?] = []
     private var head = 0
     private let capacity: Int
     private var closed = false
@@ -28,9 +28,11 @@ final class BlockingQueue<T>: @unchecked Sendable {
         defer { condition.unlock() }
         while head == items.count && !closed { condition.wait() }
         if head == items.count { return nil }
-        let item = items[head]
+        // Taken items are released at once (they may be whole pages): the slot is cleared, and the
+        // cleared prefix is dropped once it is as long as what is left.
+        let item = items[head].take()!
         head += 1
-        if head > 1024 && head * 2 > items.count {
+        if head >= 64 && head * 2 >= items.count {
             items.removeFirst(head)
             head = 0
         }
