@@ -61,6 +61,9 @@ public final class Ingester: @unchecked Sendable {
     private let options: IngestOptions
     private let analyzer = Analyzer()
     private let cancelled = Locked(false)
+    /// The running ingest's ordered results, closed by ``cancel()`` so that a writer waiting for a slow
+    /// input (an idle stdin) stops too.
+    private let running = Locked<Reorderer<Outcome>?>(nil)
     private let bytesRead = Locked<Int64>(0)
     private let skipped = Locked<[String: Int]>([:])
 
@@ -70,11 +73,14 @@ public final class Ingester: @unchecked Sendable {
     }
 
     /// Stops after the current batch (safe from any thread, e.g. a SIGINT handler).
-    public func cancel() { cancelled.withLock { $0 = true } }
+    public func cancel() {
+        cancelled.withLock { $0 = true }
+        running.current?.close()
+    }
 
     private var isCancelled: Bool { cancelled.current }
 
-    private enum Outcome {
+    fileprivate enum Outcome {
         case document(StoredDocument)
         case duplicate
         case failure(DocumentFailure)
@@ -85,6 +91,9 @@ public final class Ingester: @unchecked Sendable {
         let start = Date()
         let queue = BlockingQueue<(Int, WorkItem)>(capacity: options.jobs * 4)
         let results = Reorderer<Outcome>(window: options.jobs * 32)
+        running.withLock { $0 = results }
+        defer { running.withLock { $0 = nil } }
+        if isCancelled { results.close() }
         let workers = DispatchGroup()
 
         let reader = Thread { [self] in
@@ -157,6 +166,8 @@ public final class Ingester: @unchecked Sendable {
                     progress(p)
                 }
             }
+            // Cancelled: what was taken is committed; results not yet taken are left for a re-run.
+            if isCancelled { summary.interrupted = true }
             try flush()
         } catch {
             cancel()

@@ -140,4 +140,29 @@ import WhoSaidStore
         #expect(rest.status == 0)
         #expect(try SQLiteStore(path: db, create: false).stats().articles == total)
     }
+
+    @Test func ctrlCStopsARunWaitingOnAnIdleStdin() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("w.sqlite").path
+        let stdin = Pipe()
+        let process = Process()
+        process.executableURL = try ExtractCommandTests.binary()
+        process.arguments = ["ingest", "--batch-size", "1", "--db", db, "-"]
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(Self.jsonLines(count: 3).utf8))
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, (try? SQLiteStore(path: db, create: false).stats().articles) != 3 { usleep(20_000) }
+        process.interrupt()  // stdin stays open and silent
+        let stopped = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopped { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try stdin.fileHandleForWriting.close()
+        #expect(process.terminationStatus == 130)
+        #expect(try SQLiteStore(path: db, create: false).stats().articles == 3)
+    }
 }
