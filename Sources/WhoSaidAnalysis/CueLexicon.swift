@@ -38,7 +38,7 @@ public struct CueLexicon: Sendable {
     public static let shared = CueLexicon.loadBundled(minimumCount: minimumCount, minimumPrecision: minimumPrecision)
     /// Every form seen at least twice with a precision of 5% or more: candidates for
     /// ``AttributionModel`` to accept or reject in context.
-    public static let candidates = CueLexicon.loadBundled(minimumCount: 2, minimumPrecision: 0.05)
+    public static let candidates = CueLexicon.loadBundled(minimumCount: 2, minimumPrecision: 0.02)
 
     public init(forms: [Form]) {
         for f in forms where !f.tokens.isEmpty {

@@ -358,11 +358,17 @@ public struct QuoteAttributor: Sendable {
             var stop = hi
             // A contrasting clause after a comma is the writer's, not the speaker's (`…, but
             // Republicans seem confident`).
-            if let k = (start..<hi).first(where: {
-                $0 + 1 < hi && ctx.norms[$0] == "," && ctx.segmentOf[$0] < 0
-                    && Self.clauseBreakers.contains(ctx.norms[$0 + 1])
+            // A comma just inside a closing quotation mark counts as outside it.
+            if let k = (start..<hi).first(where: { k in
+                guard k + 1 < hi, ctx.norms[k] == "," else { return false }
+                var n = k + 1
+                if ctx.segmentOf[k] >= 0 {
+                    guard ctx.segments[ctx.segmentOf[k]].close == n else { return false }
+                    n += 1
+                }
+                return n < hi && Self.clauseBreakers.contains(ctx.norms[n])
             }) {
-                stop = k
+                stop = ctx.segmentOf[k] >= 0 ? k + 2 : k
             }
             // A quotation opened in the clause runs to its close, across sentence ends.
             if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {

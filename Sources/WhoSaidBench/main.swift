@@ -114,7 +114,7 @@ func benchAnalysis(_ paths: [String]) {
     let docs = texts.map { Document(id: "d", path: "d", text: $0, paragraphs: []) }
     let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 5
     print("texts: \(texts.count) (\(words) words), rounds: \(rounds); best of 3 runs")
-    print(String(format: "lexicon loading and first document: %.3f s (target < 0.2 s)", loadSeconds))
+    print(String(format: "lexicon and model loading and first document: %.3f s (target < 0.2 s)", loadSeconds))
     for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
         let best = (0..<3).map { _ -> Double in
             let start = now()

@@ -279,6 +279,30 @@ for (i, name) in names.enumerated() where abs(w[i]) >= 1e-4 { weights[name] = w[
 // MARK: Threshold, on dev
 
 let devAnalysed = dev.map(analyse)
+// The ceiling the rules set: annotated attributions some candidate would find, before any judging.
+var ceiling = Counts()
+for (a, an) in zip(dev, devAnalysed) {
+    ceiling.add(proposer.candidates(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences).map(\.quote), a)
+}
+if ProcessInfo.processInfo.environment["WHOSAID_TRAIN_MISSES"] != nil {
+    for (a, an) in zip(dev, devAnalysed) {
+        let text = ScalarText(a.text)
+        let cands = proposer.candidates(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences)
+        let sets = cands.map { tokenSets($0.quote, in: a) }
+        for g in a.gold where !g.content.isEmpty {
+            let found = sets.contains { Double(g.content.intersection($0.content).count) >= 0.5 * Double(g.content.count) && speakerOK($0.speaker, g) }
+            if found { continue }
+            let w = { (s: Set<Int>) in s.sorted().map { text[TextRange(start: a.words[$0].lowerBound, end: a.words[$0].upperBound)] }.joined(separator: " ") }
+            let near = zip(cands, sets).first { !$0.1.content.isDisjoint(with: g.content) }
+            print("MISS S[\(w(g.source))] C[\(String(w(g.content).prefix(90)))]")
+            if let (c, _) = near {
+                print("   CAND S[\(c.quote.speaker?.span.map { text[$0] } ?? "")] C[\(c.quote.cue.map { text[$0] } ?? "")] T[\(c.quote.content.map { text[$0] }.joined(separator: " | ").prefix(90))]")
+            }
+        }
+    }
+}
+print(String(format: "dev: candidates find %d of %d attributions (recall ceiling %.3f)", ceiling.attrFound, ceiling.attrGold,
+    ceiling.attr.1))
 var best = (threshold: 0.5, quote: 0.5, score: -1.0)
 print("reported  quoted  attr P / R / F1          direct P / R / F1")
 for step in 4...16 {
