@@ -22,7 +22,7 @@ extension WhoSaid {
         func run() throws {
             let stats: StoreStats
             do {
-                stats = try SQLiteStore(path: database.resolved, create: false).stats()
+                stats = try SQLiteStore(path: database.resolved, readOnly: true).stats()
             } catch let error as StoreError {
                 Output.warn(error.description)
                 throw ExitCode(2)

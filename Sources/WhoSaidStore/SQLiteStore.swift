@@ -10,35 +10,71 @@ import WhoSaidCore
 public final class SQLiteStore: DocumentStore {
     public let path: String
     private let pool: DatabasePool
+    private let readOnly: Bool
 
     /// The schema version this binary creates and understands.
     public static var schemaVersion: Int { Schema.version }
 
     /// Opens (and migrates) the database at `path`; creates it when `create` is true and there is no
-    /// file yet.
-    public init(path: String, create: Bool = true) throws {
+    /// file yet. With `readOnly`, nothing is ever written (no creation, no migration): the database
+    /// must exist and have this binary's schema.
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
-        try SQLiteStore.check(path: path, create: create)
+        self.readOnly = readOnly
+        let version = try SQLiteStore.check(path: path, create: create && !readOnly)
         var config = Configuration()
         config.busyMode = .timeout(30)
-        config.prepareDatabase { db in
-            // WAL with NORMAL sync: a killed process loses at most the transaction in flight.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        config.readonly = readOnly
+        if readOnly {
+            guard let version, version > 0 else { throw StoreError.missing(path: path) }
+            guard version == Schema.version else {
+                throw StoreError.unusable(
+                    path: path, reason: "schema version \(version) is older than this whosaid's (\(Schema.version));"
+                        + " run 'whosaid ingest' on it to upgrade it")
+            }
+        } else {
+            config.prepareDatabase { db in
+                // WAL with NORMAL sync: a killed process loses at most the transaction in flight.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
-        } catch let error as DatabaseError {
-            throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
+        pool = try SQLiteStore.retryingWhileBusy(path: path) {
+            let pool = try DatabasePool(path: path, configuration: config)
+            if !readOnly, try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                try Schema.migrator.migrate(pool)
+            }
+            return pool
+        }
+    }
+
+    /// Runs `body` again while another process holds the database (creating or migrating it at the
+    /// same moment: SQLite reports "database is locked" at once for a journal-mode switch or a
+    /// read-to-write upgrade, whatever the busy timeout, and a migration raced by another process
+    /// fails until it sees that process's tables).
+    static func retryingWhileBusy<T>(path: String, _ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError {
+                if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                    throw StoreError.notADatabase(path: path)
+                }
+                attempt += 1
+                if attempt >= 100 { throw StoreError.unusable(path: path, reason: error.message ?? "\(error)") }
+                usleep(50_000)
+            }
         }
     }
 
     /// Refuses files that are not WhoSaid databases this binary can use, without writing to them.
-    static func check(path: String, create: Bool) throws {
+    /// Returns the schema version found (0 for an empty database), nil when there is no file yet.
+    @discardableResult
+    static func check(path: String, create: Bool) throws -> Int? {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            if create { return }
+            if create { return nil }
             throw StoreError.missing(path: path)
         }
         if isDirectory.boolValue { throw StoreError.unusable(path: path, reason: "is a directory") }
@@ -47,40 +83,40 @@ public final class SQLiteStore: DocumentStore {
         }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return }  // an empty file is an empty SQLite database
+        if header.isEmpty { return 0 }  // an empty file is an empty SQLite database
         guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError.notADatabase(path: path)
         }
         var config = Configuration()
         config.readonly = true
-        let found: (applicationID: Int32, version: Int, objects: Int)
-        do {
+        let found = try retryingWhileBusy(path: path) {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            found = try queue.read { db in
+            defer { try? queue.close() }
+            return try queue.read { db in
                 (
-                    Int32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
-                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                    applicationID: Int32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
+                    version: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    // GRDB's own bookkeeping table is created (and committed) before the first migration
+                    // runs: a database holding only that is one being created right now.
+                    objects: try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name <> 'grdb_migrations'") ?? 0
                 )
             }
-            try queue.close()
-        } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-                throw StoreError.notADatabase(path: path)
-            }
-            throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
         }
-        if found.applicationID == 0 && found.objects == 0 { return }  // an empty SQLite database
+        if found.applicationID == 0 && found.objects == 0 { return 0 }  // an empty SQLite database
         guard found.applicationID == Schema.applicationID else { throw StoreError.notWhoSaid(path: path) }
         if found.version > Schema.version {
             throw StoreError.newerSchema(path: path, found: found.version, known: Schema.version)
         }
+        return found.version
     }
 
     /// Closes the database, checkpointing the write-ahead log into the main file.
     public func close() throws {
         // The pool's last connection to close is a read-only reader, which cannot checkpoint: do it here.
-        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        if !readOnly {
+            try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
         try pool.close()
     }
 

@@ -83,7 +83,7 @@ import WhoSaidStore
         var stored = 0
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning && Date() < deadline {
-            if let n = try? SQLiteStore(path: db, create: false).stats().articles, n > 0 {
+            if let n = try? SQLiteStore(path: db, readOnly: true).stats().articles, n > 0 {
                 stored = n
                 kill(process.processIdentifier, signal)
                 break
@@ -155,7 +155,7 @@ import WhoSaidStore
         try process.run()
         stdin.fileHandleForWriting.write(Data(Self.jsonLines(count: 3).utf8))
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, (try? SQLiteStore(path: db, create: false).stats().articles) != 3 { usleep(20_000) }
+        while Date() < deadline, (try? SQLiteStore(path: db, readOnly: true).stats().articles) != 3 { usleep(20_000) }
         process.interrupt()  // stdin stays open and silent
         let stopped = Date().addingTimeInterval(10)
         while process.isRunning && Date() < stopped { usleep(20_000) }

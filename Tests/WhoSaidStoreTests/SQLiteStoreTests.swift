@@ -193,6 +193,40 @@ func sampleDocument(id: String = "harbour", extra: String = "") -> Document {
         #expect(try SQLiteStore(path: path, create: false).stats().articles == 1)
     }
 
+    @Test func readOnlyNeverWrites() throws {
+        let dir = try TempDir()
+        let path = dir.path("r.sqlite")
+        #expect(throws: StoreError.missing(path: path)) { try SQLiteStore(path: path, readOnly: true) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let writer = try SQLiteStore(path: path)
+        _ = try writer.write(StoreBatch(documents: [StoredDocument(document: sampleDocument())]))
+        let reader = try SQLiteStore(path: path, readOnly: true)
+        #expect(try reader.stats().articles == 1)
+        #expect(throws: (any Error).self) {
+            _ = try reader.write(StoreBatch(documents: [StoredDocument(document: sampleDocument(id: "b", extra: "!"))]))
+        }
+        #expect(try writer.stats().articles == 1)
+    }
+
+    /// Several openers creating the same new database at once (two ingests started together, or a
+    /// stats poll while an ingest creates it) all succeed.
+    @Test func concurrentOpenersOfANewDatabaseAllSucceed() throws {
+        let dir = try TempDir()
+        let path = dir.path("race.sqlite")
+        let errors = DispatchQueue(label: "errors")
+        nonisolated(unsafe) var failures: [String] = []
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            do {
+                let store = try SQLiteStore(path: path)
+                _ = try store.write(StoreBatch(documents: [StoredDocument(document: sampleDocument(id: "d\(i)", extra: " \(i)"))]))
+            } catch {
+                errors.sync { failures.append("\(error)") }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(try SQLiteStore(path: path).stats().articles == 4)
+    }
+
     @Test func anEmptyFileBecomesADatabase() throws {
         let dir = try TempDir()
         let path = dir.path("empty.sqlite")
