@@ -20,6 +20,8 @@ public struct IngestInputs: Sendable {
         public var kind: Kind
         /// Set when the path cannot be read (it is then recorded as a failure).
         public var problem: String?
+        /// Bytes on disk, when known.
+        public var size: Int64?
     }
 
     public var inputs: [Input]
@@ -38,12 +40,14 @@ public struct IngestInputs: Sendable {
                 continue
             }
             for entry in InputFiles.expand([path], accept: IngestInputs.isIngestible) {
-                inputs.append(Input(path: entry.path, kind: IngestInputs.kind(of: entry.path), problem: entry.problem))
+                var input = Input(path: entry.path, kind: IngestInputs.kind(of: entry.path), problem: entry.problem)
                 if entry.problem == nil, let size = try? FileManager.default.attributesOfItem(atPath: entry.path)[.size]
                     as? NSNumber
                 {
+                    input.size = size.int64Value
                     total = total.map { $0 + size.int64Value }
                 }
+                inputs.append(input)
             }
         }
         self.inputs = inputs

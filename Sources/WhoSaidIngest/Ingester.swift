@@ -27,6 +27,7 @@ public struct IngestProgress: Sendable {
     public var stored = 0
     public var duplicates = 0
     public var failed = 0
+    /// Input bytes up to the last document done (read-ahead not counted), for "X of Y" and the ETA.
     public var bytesRead: Int64 = 0
     /// All input bytes, when known (not for stdin).
     public var totalBytes: Int64?
@@ -63,7 +64,7 @@ public final class Ingester: @unchecked Sendable {
     private let cancelled = Locked(false)
     /// The running ingest's ordered results, closed by ``cancel()`` so that a writer waiting for a slow
     /// input (an idle stdin) stops too.
-    private let running = Locked<Reorderer<Outcome>?>(nil)
+    private let running = Locked<Reorderer<(Outcome, Int64)>?>(nil)
     private let bytesRead = Locked<Int64>(0)
     private let skipped = Locked<[String: Int]>([:])
 
@@ -89,8 +90,8 @@ public final class Ingester: @unchecked Sendable {
     /// Ingests everything in `inputs`; `progress` is called from this thread about twice a second.
     public func run(_ inputs: IngestInputs, progress: ((IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
-        let queue = BlockingQueue<(Int, WorkItem)>(capacity: options.jobs * 4)
-        let results = Reorderer<Outcome>(window: options.jobs * 32)
+        let queue = BlockingQueue<(Int, WorkItem, Int64)>(capacity: options.jobs * 4)
+        let results = Reorderer<(Outcome, Int64)>(window: options.jobs * 32)
         running.withLock { $0 = results }
         defer { running.withLock { $0 = nil } }
         if isCancelled { results.close() }
@@ -99,7 +100,7 @@ public final class Ingester: @unchecked Sendable {
         let reader = Thread { [self] in
             var count = 0
             read(inputs) { item in
-                guard queue.put((count, item)) else { return false }
+                guard queue.put((count, item, bytesRead.current)) else { return false }
                 count += 1
                 return !isCancelled
             }
@@ -111,8 +112,8 @@ public final class Ingester: @unchecked Sendable {
         for _ in 0..<options.jobs {
             workers.enter()
             let worker = Thread { [self] in
-                while let (index, item) = queue.take() {
-                    if !results.put(index, process(item)) { break }
+                while let (index, item, position) = queue.take() {
+                    if !results.put(index, (process(item), position)) { break }
                 }
                 workers.leave()
             }
@@ -124,6 +125,7 @@ public final class Ingester: @unchecked Sendable {
         var batch = StoreBatch()
         var batchBytes = 0
         var lastReport = Date.distantPast
+        var position: Int64 = 0
         func flush() throws {
             guard !batch.isEmpty else { return }
             let outcome = try store.write(batch)
@@ -133,7 +135,8 @@ public final class Ingester: @unchecked Sendable {
             batchBytes = 0
         }
         do {
-            while let outcome = results.take() {
+            while let (outcome, inputPosition) = results.take() {
+                position = inputPosition
                 switch outcome {
                 case .document(let doc):
                     batch.documents.append(doc)
@@ -160,7 +163,7 @@ public final class Ingester: @unchecked Sendable {
                     p.duplicates = summary.duplicates
                     p.failed = summary.failed
                     p.documents = p.stored + p.duplicates + p.failed
-                    p.bytesRead = bytesRead.current
+                    p.bytesRead = position
                     p.totalBytes = inputs.totalBytes
                     p.elapsed = lastReport.timeIntervalSince(start)
                     progress(p)
@@ -209,6 +212,7 @@ public final class Ingester: @unchecked Sendable {
             }
             switch input.kind {
             case .document:
+                bytesRead.withLock { $0 += input.size ?? 0 }
                 guard emit(.file(path: input.path)) else { return }
             case .warc:
                 do {
@@ -253,7 +257,6 @@ public final class Ingester: @unchecked Sendable {
                 return .failure(failure)
             case .file(let path):
                 let bytes = try InputFiles.read(path, limit: extractor.maxBytes)
-                bytesRead.withLock { $0 += Int64(bytes.count) }
                 doc = try extractor.extract(InputItem(path: path, bytes: bytes))
             case .record(let record):
                 doc = try extractor.extract(record.input)

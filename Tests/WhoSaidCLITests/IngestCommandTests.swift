@@ -165,4 +165,35 @@ import WhoSaidStore
         #expect(process.terminationStatus == 130)
         #expect(try SQLiteStore(path: db, create: false).stats().articles == 3)
     }
+
+    static let script = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// On a terminal (a pseudo-terminal from script(1)) the progress line is drawn on stderr and
+    /// cleared before the summary; without one (every other test here) there is none.
+    @Test(.enabled(if: script != nil, "script(1) is not installed"))
+    func aTerminalGetsAProgressLine() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dump = dir.appendingPathComponent("dump.jsonl")
+        try Data(Self.jsonLines(count: 300).utf8).write(to: dump)
+        let db = dir.appendingPathComponent("w.sqlite").path
+        let command = [try ExtractCommandTests.binary().path, "ingest", "--jobs", "1", "--db", db, dump.path]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let typescript = dir.appendingPathComponent("typescript")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.script!)
+        process.arguments = ["-qec", command, typescript.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let screen = String(decoding: try Data(contentsOf: typescript), as: UTF8.self)
+        let progress = try #require(screen.range(of: #"\r\x{1B}\[K\d+ documents, \d+ docs/s, 0 errors, [\d.]+ MB of [\d.]+ MB \(\d+%\)"#,
+                                                 options: .regularExpression), "no progress line in \(screen.debugDescription)")
+        let summary = try #require(screen.range(of: "300 documents in"))
+        #expect(progress.upperBound < summary.lowerBound)
+        #expect(screen.contains("stored:      300"))
+    }
 }
