@@ -3,7 +3,8 @@ import WhoSaidStore
 
 /// Finds canonical entities by any of their names, and suggests close names for unknown ones.
 enum NameResolver {
-    static let speakerKinds = ["person", "organization", "outlet", "group", "anonymous"]
+    /// Kinds that can speak: a faction too (*Momentum hailed the results*).
+    static let speakerKinds = ["person", "organization", "outlet", "faction", "group", "anonymous"]
 
     /// Ids of the entities of these kinds known under `name` (as a name or an alias; a person's
     /// also without titles). Throws ``QueryError/unknownName`` with suggestions when there are none.

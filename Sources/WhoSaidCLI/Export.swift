@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import Foundation
 import WhoSaidAggregate
 import WhoSaidCore
@@ -80,7 +79,6 @@ struct RowSink {
     let format: ExportFormat
     let handle: FileHandle
     private var buffer: [UInt8] = []
-    private var pendingCSV: [[String]] = []
 
     init(format: ExportFormat, handle: FileHandle) {
         self.format = format
@@ -92,19 +90,16 @@ struct RowSink {
 
     mutating func header() throws {
         switch format {
-        case .csv: pendingCSV.append(ReportRow.columns)
-        case .tsv: buffer += Array((ReportRow.columns.joined(separator: "\t") + "\n").utf8)
+        case .csv: delimited(ReportRow.columns, separator: 0x2C)
+        case .tsv: delimited(ReportRow.columns, separator: 0x09)
         case .jsonl: break
         }
     }
 
     mutating func row(_ r: ReportRow) throws {
         switch format {
-        case .csv:
-            pendingCSV.append(r.fields)
-            if pendingCSV.count >= 1000 { try writeCSV() }
-        case .tsv:
-            buffer += Array((r.fields.map(Delimited.tsvField).joined(separator: "\t") + "\n").utf8)
+        case .csv: delimited(r.fields, separator: 0x2C)
+        case .tsv: delimited(r.fields, separator: 0x09)
         case .jsonl:
             var w = JSONWriter()
             w.beginObject()
@@ -134,23 +129,31 @@ struct RowSink {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// CSV rows through CSV.swift's RFC 4180 writer, a thousand at a time into memory.
-    private mutating func writeCSV() throws {
-        guard !pendingCSV.isEmpty else { return }
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        for fields in pendingCSV { try writer.write(row: fields) }
-        stream.close()
-        if let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
-            buffer += data
-            buffer += [0x0D, 0x0A]
+    /// One CSV (RFC 4180: a field holding a comma, quote, CR or LF is quoted with its quotes doubled;
+    /// CRLF line ends) or TSV line (no quoting: tabs and line breaks become spaces), byte by byte.
+    private mutating func delimited(_ fields: [String], separator: UInt8) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(separator) }
+            var field = field
+            field.withUTF8 { bytes in
+                if separator == 0x09 {
+                    for b in bytes { buffer.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
+                } else if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                    buffer.append(0x22)
+                    for b in bytes {
+                        buffer.append(b)
+                        if b == 0x22 { buffer.append(0x22) }
+                    }
+                    buffer.append(0x22)
+                } else {
+                    buffer.append(contentsOf: bytes)
+                }
+            }
         }
-        pendingCSV.removeAll(keepingCapacity: true)
+        if separator == 0x09 { buffer.append(0x0A) } else { buffer += [0x0D, 0x0A] }
     }
 
     mutating func flush() throws {
-        try writeCSV()
         if !buffer.isEmpty {
             try handle.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)

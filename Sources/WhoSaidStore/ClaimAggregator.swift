@@ -205,7 +205,7 @@ public enum ClaimAggregator {
     }
 
     /// The organisation an anonymous description names first (*Momentum* in *Momentum spokesman*),
-    /// when it is a known organisation or outlet.
+    /// when it is a known organisation, outlet or faction.
     static func affiliationOfDescription(_ description: String, in db: Database) throws -> Int64? {
         let words = NameKey.of(description).split(separator: " ")
         guard words.count >= 2 else { return nil }
@@ -213,7 +213,8 @@ public enum ClaimAggregator {
             let prefix = words[0..<length].joined(separator: " ")
             if let id = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT c.id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
-                WHERE a.alias_key = ? AND c.kind IN ('organization', 'outlet') ORDER BY c.id LIMIT 1
+                WHERE a.alias_key = ? AND c.kind IN ('organization', 'outlet', 'faction')
+                ORDER BY c.kind = 'faction', c.id LIMIT 1
                 """), arguments: [prefix])
             {
                 return id
@@ -291,7 +292,7 @@ public enum TextKey {
             if properties.isAlphabetic || properties.numericType != nil {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
-                out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                out.append(scalar)  // already lower case: folded above
             } else {
                 pendingSpace = true
             }

@@ -85,6 +85,12 @@ import Testing
         #expect(report?["article"] as? String == "000_be7f4f8d171a1e81")
         #expect((report?["start"] as? Int ?? 0) < (report?["end"] as? Int ?? 0))
 
+        // Momentum's own claims and its spokesman's (his affiliation comes from the description).
+        let momentum = try Self.claims(try Self.run(["query", "--db", db, "--source", "Momentum", "--format", "json"]))
+        #expect(Set(momentum.compactMap(Self.speaker)).isSuperset(of: ["Momentum", "Momentum spokesman"]), "\(momentum)")
+        let spokesman = momentum.first { Self.speaker($0) == "Momentum spokesman" }
+        #expect((spokesman?["speaker"] as? [String: Any])?["affiliation"] as? String == "Momentum")
+
         // The analysis does not fill `via` yet (README: not yet built), so The Independent is not found as the medium.
         withKnownIssue("the analysis stage does not produce via yet") {
             let independent = try Self.claims(try Self.run(["query", "--db", db, "--source", "The Independent", "--format", "json"]))
