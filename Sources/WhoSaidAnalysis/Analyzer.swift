@@ -63,7 +63,41 @@ struct SpeakerResolver {
             if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
             out[i].speaker = speaker
         }
+        for i in out.indices { out[i].via = medium(of: out[i]) }
         return out
+    }
+
+    /// Words that say a statement came through a medium (`in an interview with`, `told`, `writing in`).
+    private static let mediumWords: Set<String> = [
+        "interview", "interviews", "told", "tells", "telling", "writing", "wrote", "writes", "op-ed", "column",
+        "article", "statement", "speaking", "spoke", "appearance", "appearing", "broadcast", "programme", "program",
+        "show", "podcast", "letter", "piece", "essay", "said", "says", "saying",
+    ]
+
+    /// The outlet a quote came through, named in its sentence next to its cue (`In an interview in The
+    /// Independent last year, Lansman said`, `she told the BBC`), not the outlet speaking itself.
+    private func medium(of quote: Quote) -> String? {
+        guard let cue = quote.cue else { return nil }
+        let from = max(0, cue.start - 160)
+        let to = min(scalars.count, cue.end + 100)
+        for m in entities.mentions where m.kind == .outlet && m.range.end > from && m.range.start < to {
+            if let span = quote.speaker?.span, m.range.overlaps(span) { continue }
+            if quote.speaker?.entity == m.entityID { continue }
+            if quote.content.contains(where: { $0.overlaps(m.range) }) { continue }
+            // The same sentence: no sentence end between the mention and the cue.
+            let between = m.range.end <= cue.start
+                ? TextRange(start: m.range.end, end: cue.start) : TextRange(start: cue.end, end: max(cue.end, m.range.start))
+            let gap = text(between)
+            if gap.contains("\n") || gap.contains(". ") || gap.contains("? ") || gap.contains("! ") { continue }
+            // A preposition (or `told`) right before the outlet, and a medium word shortly before that.
+            let lead = text(TextRange(start: max(0, m.range.start - 60), end: m.range.start)).lowercased()
+                .split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+            var words = lead
+            if words.last == "the" { words.removeLast() }
+            guard let last = words.last, ["with", "in", "on", "to", "told", "for"].contains(last) else { continue }
+            if last == "told" || words.suffix(7).contains(where: Self.mediumWords.contains) { return m.name }
+        }
+        return nil
     }
 
     /// The entity mention names the speaker when it is the head of the speaker's phrase (its last

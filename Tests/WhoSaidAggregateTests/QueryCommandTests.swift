@@ -91,11 +91,10 @@ import Testing
         let spokesman = momentum.first { Self.speaker($0) == "Momentum spokesman" }
         #expect((spokesman?["speaker"] as? [String: Any])?["affiliation"] as? String == "Momentum")
 
-        // The analysis does not fill `via` yet (README: not yet built), so The Independent is not found as the medium.
-        withKnownIssue("the analysis stage does not produce via yet") {
-            let independent = try Self.claims(try Self.run(["query", "--db", db, "--source", "The Independent", "--format", "json"]))
-            #expect(independent.map(Self.speaker) == ["Jon Lansman"])
-        }
+        // The Independent is Lansman's medium (`In an interview in The Independent …, Lansman said`).
+        let independent = try Self.claims(try Self.run(["query", "--db", db, "--source", "The Independent", "--format", "json"]))
+        #expect(independent.map(Self.speaker) == ["Jon Lansman"])
+        #expect(independent.first?["via"] as? String == "The Independent")
 
         // Re-ingesting changes nothing.
         let before = try Self.run(["query", "--db", db, "--format", "jsonl"])

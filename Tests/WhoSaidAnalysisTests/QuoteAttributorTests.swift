@@ -91,6 +91,42 @@ import WhoSaidCore
         #expect(qs.first?.speaker?.span == TextRange(start: 32, end: 38))
         #expect(qs.first.flatMap { $0.speaker?.span }.map { s[$0] } == "Dupont")
     }
+
+    @Test func mediumIsKeptAsVia() {
+        let (qs, _) = quotes("In an interview with the Guardian last month, councillor Petra Lind said the depot would close by spring.")
+        #expect(qs.count == 1)
+        #expect(qs.first?.via == "The Guardian")
+        let told = quotes("“The depot is finished,” councillor Petra Lind told the Guardian on Monday.").quotes
+        #expect(told.first?.via == "The Guardian")
+        // An outlet speaking for itself is the speaker, not the medium.
+        let own = quotes("The Guardian said the depot would close by spring, citing council papers.").quotes
+        #expect(own.first?.speaker?.name == "The Guardian")
+        #expect(own.first?.via == nil)
+    }
+
+    @Test func parenthesisAfterANameBelongsToTheSource() {
+        let found = describe("“The ferry budget is a scandal,” Rep. Ada Quill (D-Ore.) said on Tuesday.")
+        #expect(found.first?.speaker == "Rep. Ada Quill (D-Ore.)")
+        #expect(found.first?.content == ["“The ferry budget is a scandal,”"])
+    }
+
+    @Test func appositiveSourceBeforeReportedSpeech() {
+        let found = describe("Senator Ada Quill, Democrat of Oregon, said the ferry budget had been cut twice in one year.")
+        #expect(found.first?.speaker == "Senator Ada Quill, Democrat of Oregon,")
+        #expect(found.first?.content == ["the ferry budget had been cut twice in one year"])
+    }
+
+    @Test func cueSpanTakesInAuxiliariesAndAdverbs() {
+        let found = describe("Mayor Tom Vale has also said that the harbour will never be sold to developers.")
+        #expect(found.first?.cue == "has also said")
+        #expect(found.first?.speaker == "Mayor Tom Vale")
+        #expect(describe("“It stays ours,” Mayor Tom Vale has repeatedly said.").first?.cue == "has repeatedly said")
+    }
+
+    @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
+        let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
+        #expect(found.first?.content == ["the ferry subsidy would end in March"])
+    }
 }
 
 /// The seed articles against `expected.json` (skipped when ../shared is absent): every expected quote
