@@ -113,7 +113,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WhoSaidAggregateTests",
-            dependencies: ["WhoSaidAggregate", "WhoSaidStore", "WhoSaidCore", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "WhoSaidAggregate", "WhoSaidStore", "WhoSaidCore", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "WhoSaidCLITests",

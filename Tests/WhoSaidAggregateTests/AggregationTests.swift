@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WhoSaidAggregate
 import WhoSaidCore
@@ -136,6 +137,42 @@ import WhoSaidStore
         #expect(try Self.write(store, [doc]).duplicates == 1)
         #expect(try counts() == before)
         #expect(before[2] == 1 && before[3] == 1)
+    }
+
+    @Test func aVersion1DatabaseGetsItsAggregatesWhenOpened() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let alma = [Self.person("p1", "Alma Reyes", factions: ["the soft left"])]
+        _ = try Self.write(store, [
+            Self.article("a", outlet: "Harbour Courier", published: "2024-01-02", people: alma,
+                         quotes: [("Alma Reyes", "“The ferry must run.”"), ("Alma Reyes", "“Fares are too high.”")]),
+            Self.article("b", outlet: "Valley Herald", published: "2024-01-01", people: alma,
+                         quotes: [("Alma Reyes", "“The ferry must run!”")]),
+        ])
+        func snapshot(_ s: SQLiteStore) throws -> [String] {
+            var f = ClaimFilter()
+            f.speaker = "Alma Reyes"
+            return try ClaimQuery(store: s).claims(f).map { c in
+                "\(c.text)|\(c.firstReported ?? "")|\(c.factions)|\(c.reports.map(\.article))"
+            }
+        }
+        let expected = try snapshot(store)
+        #expect(expected.count == 2)
+        // Back to schema 1: the v2 tables gone, as a database written before them.
+        let path = store.path
+        try store.close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for table in ["reports", "claim_factions", "claims_fts", "claims", "entity_links", "canonical_aliases",
+                          "canonical_entities"] {
+                try db.execute(sql: "DROP TABLE \(table)")
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        try queue.close()
+        let reopened = try SQLiteStore(path: path, create: false)
+        #expect(try snapshot(reopened) == expected)
     }
 
     @Test func sourceCoversAffiliatesAndTheMediumAndOutletSelectsReports() throws {
