@@ -5,7 +5,7 @@ import WhoSaidCore
 import WhoSaidStore
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, tsv, jsonl
+    case csv, tsv, jsonl, markdown, html
 }
 
 extension WhoSaid {
@@ -17,7 +17,9 @@ extension WhoSaid {
                 are code points into the article text). CSV follows RFC 4180 (CRLF line ends, fields quoted
                 when needed); --bom starts the file with a UTF-8 byte order mark so spreadsheet programs read
                 it as UTF-8. TSV has no quoting: tabs and line breaks inside fields become spaces. JSON Lines
-                has one object per row with the same keys. Rows are streamed, so memory stays flat.
+                has one object per row with the same keys; markdown is a pipe table; html is one
+                self-contained page whose table sorts by a click on a column heading and filters as you
+                type. Rows are streamed, so memory stays flat.
                 The filters are those of 'whosaid query'.
                 """
         )
@@ -25,7 +27,7 @@ extension WhoSaid {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var filters: ClaimFilterOptions
 
-        @Option(help: "csv, tsv or jsonl.")
+        @Option(help: "csv, tsv, jsonl, markdown or html.")
         var format: ExportFormat
 
         @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
@@ -39,7 +41,7 @@ extension WhoSaid {
 
         func validate() throws {
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-            if bom && format == .jsonl { throw ValidationError("--bom applies to csv and tsv only") }
+            if bom && format != .csv && format != .tsv { throw ValidationError("--bom applies to csv and tsv only") }
         }
 
         func run() throws {
@@ -64,6 +66,7 @@ extension WhoSaid {
             do {
                 try sink.header()
                 try ClaimQuery(store: store).forEachReportRow(filter) { try sink.row($0) }
+                sink.footer()
                 try sink.flush()
             } catch let error as QueryError {
                 Output.warn(error.description)
@@ -93,13 +96,32 @@ struct RowSink {
         case .csv: delimited(ReportRow.columns, separator: 0x2C)
         case .tsv: delimited(ReportRow.columns, separator: 0x09)
         case .jsonl: break
+        case .markdown:
+            buffer += Array(("| " + ReportRow.columns.joined(separator: " | ") + " |\n").utf8)
+            buffer += Array(("|" + String(repeating: " --- |", count: ReportRow.columns.count) + "\n").utf8)
+        case .html:
+            buffer += Array(HTMLPage.head.utf8)
+            buffer += Array(("<tr>" + ReportRow.columns.map { "<th>\(HTMLPage.escape($0))</th>" }.joined() + "</tr>").utf8)
+            buffer += Array("</thead>\n<tbody>\n".utf8)
         }
+    }
+
+    mutating func footer() {
+        if format == .html { buffer += Array(HTMLPage.tail.utf8) }
     }
 
     mutating func row(_ r: ReportRow) throws {
         switch format {
         case .csv: delimited(r.fields, separator: 0x2C)
         case .tsv: delimited(r.fields, separator: 0x09)
+        case .markdown:
+            let cells = r.fields.map {
+                $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ")
+                    .replacingOccurrences(of: "\n", with: " ")
+            }
+            buffer += Array(("| " + cells.joined(separator: " | ") + " |\n").utf8)
+        case .html:
+            buffer += Array(("<tr>" + r.fields.map { "<td>\(HTMLPage.escape($0))</td>" }.joined() + "</tr>\n").utf8)
         case .jsonl:
             var w = JSONWriter()
             w.beginObject()
@@ -159,4 +181,79 @@ struct RowSink {
             buffer.removeAll(keepingCapacity: true)
         }
     }
+}
+
+/// The self-contained page of `whosaid export --format html`: no outside scripts, styles or fonts.
+enum HTMLPage {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static let head = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>WhoSaid export</title>
+        <style>
+        body { font: 14px/1.4 system-ui, sans-serif; margin: 1em; }
+        input { font: inherit; padding: .3em; width: 30em; margin-bottom: .6em; }
+        table { border-collapse: collapse; }
+        th, td { border: 1px solid #ccc; padding: .25em .4em; vertical-align: top; text-align: left; }
+        th { background: #f3f3f3; cursor: pointer; position: sticky; top: 0; }
+        td:nth-child(2) { min-width: 30em; }
+        </style>
+        </head>
+        <body>
+        <input id="filter" type="search" placeholder="Filter rows" aria-label="Filter rows">
+        <table id="quotes">
+        <thead>
+
+        """
+
+    static let tail = """
+        </tbody>
+        </table>
+        <script>
+        (function () {
+          var table = document.getElementById("quotes");
+          var body = table.tBodies[0];
+          var numeric = { 0: true, 14: true, 15: true };
+          var direction = {};
+          Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+            th.addEventListener("click", function () {
+              var up = direction[column] = !direction[column];
+              var rows = Array.prototype.slice.call(body.rows);
+              rows.sort(function (a, b) {
+                var x = a.cells[column].textContent, y = b.cells[column].textContent;
+                var order = numeric[column] ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y);
+                return up ? order : -order;
+              });
+              rows.forEach(function (row) { body.appendChild(row); });
+            });
+          });
+          document.getElementById("filter").addEventListener("input", function (event) {
+            var needle = event.target.value.toLowerCase();
+            Array.prototype.forEach.call(body.rows, function (row) {
+              row.style.display = row.textContent.toLowerCase().indexOf(needle) >= 0 ? "" : "none";
+            });
+          });
+        })();
+        </script>
+        </body>
+        </html>
+
+        """
 }

@@ -66,6 +66,27 @@ import Testing
         #expect(alma.stdout.contains("\"outlet\":\"Valley Herald\""))
     }
 
+    @Test func htmlIsOneSelfContainedEscapedPageAndMarkdownOneLinePerRow() throws {
+        let (db, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = try Q.run(["export", "--db", db, "--format", "jsonl"]).stdout.split(separator: "\n").count
+        #expect(rows > 0)
+        let html = try Q.run(["export", "--db", db, "--format", "html"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.hasSuffix("</html>\n"))
+        #expect(html.stdout.components(separatedBy: "<tr>").count - 1 == rows + 1)
+        #expect(html.stdout.contains("Story 0, with a &quot;quote&quot;"))
+        #expect(!html.stdout.contains("Story 0, with a \"quote\""))
+        #expect(!html.stdout.contains("src=") && !html.stdout.contains("href=") && !html.stdout.contains("http"),
+                "no outside resources")
+        let markdown = try Q.run(["export", "--db", db, "--format", "markdown"])
+        let lines = markdown.stdout.split(separator: "\n")
+        #expect(lines.count == rows + 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("| ") && $0.hasSuffix(" |") })
+        let bomOnHTML = try Q.run(["export", "--db", db, "--format", "html", "--bom"])
+        #expect(bomOnHTML.status != 0)
+    }
+
     @Test func bomAndTSVAndUnwritableOutput() throws {
         let (db, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
