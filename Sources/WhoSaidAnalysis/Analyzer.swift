@@ -115,7 +115,14 @@ struct SpeakerResolver {
             }
         }
         let shared = min(mention.end, span.end) - max(mention.start, span.start)
-        return mention.end == span.end || shared * 2 >= span.count
+        if mention.end == span.end || shared * 2 >= span.count { return true }
+        // `Wilma Stroud, who has worked at the branch since 1986,` and `Rep. Ada Quill (D-Ore.)`: a name
+        // opening the span and followed by its apposition or parenthesis names the speaker.
+        if mention.end < span.end {
+            let next = text(TextRange(start: mention.end, end: min(span.end, mention.end + 2)))
+            return next.hasPrefix(",") || next.hasPrefix(" (")
+        }
+        return false
     }
 
     /// `A spokesman`, `the spokeswoman`: someone speaking for an organisation the phrase leaves

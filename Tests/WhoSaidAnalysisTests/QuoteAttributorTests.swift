@@ -111,9 +111,12 @@ import WhoSaidCore
     }
 
     @Test func appositiveSourceBeforeReportedSpeech() {
-        let found = describe("Senator Ada Quill, Democrat of Oregon, said the ferry budget had been cut twice in one year.")
+        let text = "Senator Ada Quill, Democrat of Oregon, said the ferry budget had been cut twice in one year."
+        let found = describe(text)
         #expect(found.first?.speaker == "Senator Ada Quill, Democrat of Oregon,")
         #expect(found.first?.content == ["the ferry budget had been cut twice in one year"])
+        // The speaker is named after the person the apposition describes.
+        #expect(quotes(text).quotes.first?.speaker?.name == "Ada Quill")
     }
 
     @Test func cueSpanTakesInAuxiliariesAndAdverbs() {
