@@ -60,8 +60,13 @@ public final class SQLiteStore: DocumentStore {
                 if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
                     throw StoreError.notADatabase(path: path)
                 }
+                // Busy, locked, or a raced migration ("table … already exists"); anything else (cannot
+                // open, read-only, disk full) fails at once.
+                let raced: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR]
                 attempt += 1
-                if attempt >= 100 { throw StoreError.unusable(path: path, reason: error.message ?? "\(error)") }
+                if attempt >= 100 || !raced.contains(error.resultCode) {
+                    throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
+                }
                 usleep(50_000)
             }
         }
@@ -92,16 +97,20 @@ public final class SQLiteStore: DocumentStore {
         let found = try retryingWhileBusy(path: path) {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            return try queue.read { db in
-                (
-                    applicationID: Int32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
-                    version: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                    // GRDB's own bookkeeping table is created (and committed) before the first migration
-                    // runs: a database holding only that is one being created right now.
-                    objects: try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name <> 'grdb_migrations'") ?? 0
-                )
+            // One statement, so that all three come from one snapshot of a database another process
+            // may be creating right now. GRDB's bookkeeping table is created (and committed) before the
+            // first migration runs: a database holding only that (and its index) is one being created.
+            let row = try queue.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT (SELECT application_id FROM pragma_application_id),
+                           (SELECT user_version FROM pragma_user_version),
+                           (SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations')
+                    """)
             }
+            return (
+                applicationID: Int32(truncatingIfNeeded: row?[0] as Int? ?? 0), version: row?[1] as Int? ?? 0,
+                objects: row?[2] as Int? ?? 0
+            )
         }
         if found.applicationID == 0 && found.objects == 0 { return 0 }  // an empty SQLite database
         guard found.applicationID == Schema.applicationID else { throw StoreError.notWhoSaid(path: path) }

@@ -227,6 +227,14 @@ func sampleDocument(id: String = "harbour", extra: String = "") -> Document {
         #expect(try SQLiteStore(path: path).stats().articles == 4)
     }
 
+    @Test func aDatabaseInAMissingFolderFailsAtOnce() throws {
+        let dir = try TempDir()
+        let path = dir.path("no/such/folder/w.sqlite")
+        let start = Date()
+        #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
     @Test func anEmptyFileBecomesADatabase() throws {
         let dir = try TempDir()
         let path = dir.path("empty.sqlite")
