@@ -11,24 +11,24 @@ extension WhoSaid {
         static let configuration = CommandConfiguration(
             abstract: "Extract, analyse and store article dumps in a WhoSaid database.",
             discussion: """
-                Takes directories (recursively), pages (.html, .htm, .xhtml, .shtml), text dumps (.txt, .text),
-                WARC files (.warc, with response and resource records) and JSON Lines files (.jsonl, .ndjson: one
-                article per line with "html" or "text", and optional "id", "url", "title", "published",
+                Takes directories (recursively), pages (.html, .htm, .xhtml, .shtml), text dumps (.txt, .text), \
+                WARC files (.warc, with response and resource records) and JSON Lines files (.jsonl, .ndjson: one \
+                article per line with "html" or "text", and optional "id", "url", "title", "published", \
                 "outlet"), any of them gzipped; '-' reads JSON Lines from stdin. Everything is streamed.
 
-                Documents already in the database (same text) are skipped as duplicates, so running the same
-                command twice, or again after a crash, gives the same database. Writes are committed in
+                Documents already in the database (same text) are skipped as duplicates, so running the same \
+                command twice, or again after a crash, gives the same database. Writes are committed in \
                 batches; Ctrl-C stops after the current batch (exit status 130).
 
-                A failed document is recorded in the database's ingest_errors table with its path or WARC
-                record id and the reason; the rest go on. Exit status: 0 when every document was stored or
+                A failed document is recorded in the database's ingest_errors table with its path or WARC \
+                record id and the reason; the rest go on. Exit status: 0 when every document was stored or \
                 skipped, 1 when any failed, 2 when the database cannot be used.
                 """
         )
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Worker threads for extraction and analysis (default: the number of cores).")
+        @Option(help: "Worker threads for extraction and analysis (the number of cores unless given).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(name: .customLong("input-format"), help: "How to read page files: auto, html or text.")

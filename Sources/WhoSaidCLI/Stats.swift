@@ -8,8 +8,8 @@ extension WhoSaid {
         static let configuration = CommandConfiguration(
             abstract: "Print what a WhoSaid database holds.",
             discussion: """
-                Counts articles, quotes, people, organisations, outlets and factions (distinct names; outlets
-                include the articles' own), and the documents that failed to ingest. With --format json, one
+                Counts articles, quotes, people, organisations, outlets and factions (distinct names; outlets \
+                include the articles' own), and the documents that failed to ingest. With --format json, one \
                 object with the keys articles, quotes, people, organizations, outlets, factions and errors.
                 """
         )
