@@ -13,13 +13,13 @@ extension WhoSaid {
         static let configuration = CommandConfiguration(
             abstract: "Export the quote table: one row per report of each matching claim.",
             discussion: """
-                Columns: \(ReportRow.columns.joined(separator: ", ")) (factions joined with '; '; offsets
-                are code points into the article text). CSV follows RFC 4180 (CRLF line ends, fields quoted
-                when needed); --bom starts the file with a UTF-8 byte order mark so spreadsheet programs read
-                it as UTF-8. TSV has no quoting: tabs and line breaks inside fields become spaces. JSON Lines
-                has one object per row with the same keys; markdown is a pipe table; html is one
-                self-contained page whose table sorts by a click on a column heading and filters as you
-                type. Rows are streamed, so memory stays flat.
+                Columns: \(ReportRow.columns.joined(separator: ", ")) (factions joined with '; '; offsets \
+                are code points into the article text). CSV follows RFC 4180 (CRLF line ends, fields quoted \
+                when needed); --bom starts the file with a UTF-8 byte order mark so spreadsheet programs read \
+                it as UTF-8. TSV has no quoting: tabs and line breaks inside fields become spaces. JSON Lines \
+                has one object per row with the same keys; markdown is a pipe table; html is one \
+                self-contained page whose table sorts by a click on a column heading and filters as you \
+                type. Rows are streamed, so memory stays flat. \
                 The filters are those of 'whosaid query'.
                 """
         )

@@ -8,9 +8,9 @@ extension WhoSaid {
         static let configuration = CommandConfiguration(
             abstract: "Extract articles and print one JSON object per document (JSON Lines).",
             discussion: """
-                Reads files and directories (recursively; .gz transparently), or one document from stdin
-                given as '-'. Prints documents to stdout in input order; a document that fails prints
-                {"path": ..., "error": ...} in its place and a line on stderr. Exits 1 if any failed.
+                Reads files and directories (recursively; .gz transparently), or one document from stdin \
+                given as '-'. Prints documents to stdout in input order; a document that fails prints \
+                {"path": ..., "error": ...} in its place and a line on stderr. Exits 1 if any failed. \
                 The format is described in docs/document-format.md.
                 """
         )

@@ -63,14 +63,14 @@ extension WhoSaid {
         static let configuration = CommandConfiguration(
             abstract: "Find who said what across the stored articles.",
             discussion: """
-                Prints claims (a quote with its speaker; near-duplicates reported by several articles are one
-                claim with several reports) matching all the filters given. --speaker knows every name of a
-                person or organisation; --source also finds those speaking for it (a correspondent for Sky News,
-                a spokesman for Momentum) and the quotes it carried as the medium. --outlet, --since, --until and
+                Prints claims (a quote with its speaker; near-duplicates reported by several articles are one \
+                claim with several reports) matching all the filters given. --speaker knows every name of a \
+                person or organisation; --source also finds those speaking for it (a correspondent for Sky News, \
+                a spokesman for Momentum) and the quotes it carried as the medium. --outlet, --since, --until and \
                 --article select reports, and a claim is shown with the reports that match.
 
-                Formats: table (on a terminal), json (an array of claims {id, text, kind, speaker: {name, type,
-                affiliation}, cue, via, factions, first_reported, reports: [{article, title, outlet, url,
+                Formats: table (on a terminal), json (an array of claims {id, text, kind, speaker: {name, type, \
+                affiliation}, cue, via, factions, first_reported, reports: [{article, title, outlet, url, \
                 published, start, end}]}), jsonl (one claim per line), csv, tsv and markdown (one row per claim).
                 """
         )
