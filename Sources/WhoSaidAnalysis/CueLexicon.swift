@@ -47,17 +47,6 @@ public struct CueLexicon: Sendable {
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
     }
 
-    /// The longest form starting at token `i`, if any.
-    public func match(_ norms: [String], at i: Int) -> Form? {
-        guard let candidates = byFirst[norms[i]] else { return nil }
-        for f in candidates where i + f.tokens.count <= norms.count {
-            var ok = true
-            for k in 1..<max(1, f.tokens.count) where norms[i + k] != f.tokens[k] { ok = false; break }
-            if ok { return f }
-        }
-        return nil
-    }
-
     /// Every form starting at token `i`, longest first.
     public func matches(_ norms: [String], at i: Int) -> [Form] {
         guard let candidates = byFirst[norms[i]] else { return [] }

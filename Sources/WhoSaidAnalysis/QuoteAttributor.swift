@@ -66,8 +66,7 @@ public struct QuoteAttributor: Sendable {
             if f.score >= (f.segments.isEmpty ? model.threshold : model.quoteThreshold) { return f }
             // The model learned from US reporting; a precise cue with a named source and quoted words
             // is kept whatever it says (`says Labour donor John Mills, the left is “…”`).
-            let quoted = f.content.contains { r in ctx.segments.contains { r.contains($0.range) } }
-            return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && quoted ? f : nil
+            return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) ? f : nil
         }
         found += dashAttributions(ctx)
         found = removeOverlaps(found)
@@ -262,7 +261,9 @@ public struct QuoteAttributor: Sendable {
         // `X, an ally, said it was …`: a pronoun after the cue starts the content, not an inverted source.
         let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
             && ctx.tokens[right + 1].isWordLike
-        let phraseAfter = right < hi && !pronounStartsContent ? phrase(from: right, to: hi, ctx) : nil
+        // Only a cue that usually inverts, or one with nothing to its left, may have its source after it.
+        let mayInvert = form.sourceAfter > 0.5 || leftIsPunct
+        let phraseAfter = mayInvert && right < hi && !pronounStartsContent ? phrase(from: right, to: hi, ctx) : nil
         // An inverted source ends its clause (`…, said Jane Roe.`, `said Jane Roe, a lawyer`); a noun
         // phrase that runs on into a verb starts the content (`Roe, a lawyer, said the plan failed`).
         let afterEndsClause = phraseAfter.map {
@@ -276,7 +277,7 @@ public struct QuoteAttributor: Sendable {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
-        } else if left >= lo, ctx.norms[left] == ",", let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
+        } else if commaBefore, let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
             // `Flynn, a top Trump surrogate, said`
             source = appositive
         }
@@ -578,6 +579,11 @@ public struct QuoteAttributor: Sendable {
         return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
     }
 
+    /// Whether some quotation lies inside the attribution's content (direct or mixed speech).
+    private func holdsQuotation(_ f: Found, _ ctx: Context) -> Bool {
+        f.content.contains { r in ctx.segments.contains { r.contains($0.range) } }
+    }
+
     // MARK: Overlaps and continuations
 
     /// Keeps one attribution per content: the one with the more precise cue.
@@ -695,7 +701,7 @@ public struct QuoteAttributor: Sendable {
             let kind: Quote.Kind
             if !f.segments.isEmpty && !f.mixed {
                 kind = .direct
-            } else if f.content.contains(where: { r in ctx.segments.contains { r.contains($0.range) } }) {
+            } else if holdsQuotation(f, ctx) {
                 kind = .mixed
             } else {
                 kind = .indirect
