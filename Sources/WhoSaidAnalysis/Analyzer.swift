@@ -80,7 +80,8 @@ struct SpeakerResolver {
         guard let cue = quote.cue else { return nil }
         let from = max(0, cue.start - 160)
         let to = min(scalars.count, cue.end + 100)
-        for m in entities.mentions where m.kind == .outlet && m.range.end > from && m.range.start < to {
+        let near = entities.mentions[entities.firstMention(endingAfter: from)...].prefix { $0.range.start < to }
+        for m in near where m.kind == .outlet {
             if let span = quote.speaker?.span, m.range.overlaps(span) { continue }
             if quote.speaker?.entity == m.entityID { continue }
             if quote.content.contains(where: { $0.overlaps(m.range) }) { continue }

@@ -28,15 +28,21 @@ public struct EntityAnnotations: Sendable {
 
     public init() {}
 
-    /// The mention overlapping `range` the most (the earliest on a tie), or nil.
-    public func entity(at range: TextRange) -> EntityMention? {
-        // Mentions do not overlap, so their ends are sorted too: find the first ending after range.start.
+    /// The index of the first mention that ends after code point `offset` (`mentions.count` if none).
+    /// Mentions do not overlap, so their ends are sorted as their starts are.
+    public func firstMention(endingAfter offset: Int) -> Int {
         var lo = 0
         var hi = mentions.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if mentions[mid].range.end <= range.start { lo = mid + 1 } else { hi = mid }
+            if mentions[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
         }
+        return lo
+    }
+
+    /// The mention overlapping `range` the most (the earliest on a tie), or nil.
+    public func entity(at range: TextRange) -> EntityMention? {
+        let lo = firstMention(endingAfter: range.start)
         var best: EntityMention?
         var bestOverlap = 0
         var k = lo
