@@ -13,12 +13,18 @@ import GRDB
 ///   or first name are never merged.
 /// - Organisations and outlets are one entity under all their aliases (*Sky* and *Sky News*): a new
 ///   name joins the organisation or outlet that already has it, or one of its aliases, as a name.
-/// - A quote joins a claim by the same speaker entity with the same normalised text, or, when both
-///   are at least ``minimumContainedWords`` words, a text containing the other; otherwise it opens one.
+/// - A quote joins a claim by the same speaker entity (or, without a speaker, another quote without
+///   one) with the same normalised text; or, with a speaker and when both texts are at least
+///   ``minimumContainedWords`` words, a claim of that speaker whose text contains the quote's or is
+///   contained in it; otherwise it opens one. Containment is found through hashes, not by reading the
+///   speaker's claims: a claim inside the quote is one of the quote's spans of 8 words or more
+///   (looked up by `key_hash`); a claim around it has the quote's first and last 8-word runs among
+///   its own (`claim_shingles`). The cost grows with the quote's length, not with the store.
 public enum ClaimAggregator {
     /// Containment only counts between texts of at least this many words (shorter ones are too
     /// common to be the same quote: *"We will win"*).
     public static let minimumContainedWords = 8
+
 
     /// Adds the aggregates of one stored article (by row id). Running it twice for one article is
     /// prevented by the unique quote id of `reports`.
@@ -142,30 +148,84 @@ public enum ClaimAggregator {
         {
             return id
         }
-        guard words >= minimumContainedWords else { return nil }
-        // Word-boundary containment either way: keys are single-spaced, so pad both with spaces.
-        return try Int64.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id FROM claims WHERE speaker_id IS ?1 AND words >= ?3
-                AND (instr(' ' || text_key || ' ', ' ' || ?2 || ' ') > 0 OR instr(' ' || ?2 || ' ', ' ' || text_key || ' ') > 0)
-                ORDER BY id LIMIT 1
-                """),
-            arguments: [speakerID, key, minimumContainedWords])
+        // Containment only between quotes of one known speaker: unattributed quotes join only on equal text.
+        guard let speakerID, words >= minimumContainedWords else { return nil }
+        let runs = WordRuns(key)
+        var best: Int64?
+        // A claim inside the quote is one of the quote's spans of at least 8 words: look their hashes up.
+        let spans = runs.spanHashes(minimumWords: minimumContainedWords).filter { $0 != runs.hash }
+        for chunk in stride(from: 0, to: spans.count, by: 10_000) {
+            let part = Array(spans[chunk..<min(chunk + 10_000, spans.count)])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, text_key FROM claims WHERE speaker_id = ? AND key_hash IN (\(placeholders(part.count)))
+                    ORDER BY id
+                    """,
+                arguments: StatementArguments([speakerID] + part))
+            for row in rows {
+                let id: Int64 = row[0]
+                if id < best ?? .max, runs.contains(row[1] as String) { best = id }
+            }
+        }
+        // A claim containing the quote has the quote's first and last runs of 8 words among its runs.
+        let shingles = runs.shingleHashes(size: minimumContainedWords)
+        if let first = shingles.first, let last = shingles.last {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT id, text_key FROM claims WHERE id IN (
+                        SELECT claim_id FROM claim_shingles WHERE speaker_id = ?1 AND shingle = ?2
+                        INTERSECT SELECT claim_id FROM claim_shingles WHERE speaker_id = ?1 AND shingle = ?3)
+                    ORDER BY id
+                    """),
+                arguments: [speakerID, first, last])
+            for row in rows {
+                let id: Int64 = row[0]
+                if id < best ?? .max, WordRuns.padded(row[1] as String).contains(runs.padded) { best = id }
+            }
+        }
+        return best
     }
+
+    /// Indexes a claim for containment (its `key_hash` is set by the caller): with a speaker and at
+    /// least ``minimumContainedWords`` words, the hashes of all its runs of that many words.
+    private static func index(claimID: Int64, speakerID: Int64?, runs: WordRuns, words: Int, in db: Database) throws {
+        guard let speakerID, words >= minimumContainedWords else { return }
+        for shingle in Set(runs.shingleHashes(size: minimumContainedWords)) {
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO claim_shingles (speaker_id, shingle, claim_id) VALUES (?, ?, ?)"
+            ).execute(arguments: [speakerID, shingle, claimID])
+        }
+    }
+
+    /// Indexes every stored claim (the v3 migration, for claims stored under v2).
+    static func indexAll(in db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, speaker_id, text_key, words FROM claims")
+        for row in rows {
+            let runs = WordRuns(row[2])
+            try db.cachedStatement(sql: "UPDATE claims SET key_hash = ? WHERE id = ?").execute(arguments: [runs.hash, row[0]])
+            try index(claimID: row[0], speakerID: row[1], runs: runs, words: row[3], in: db)
+        }
+    }
+
+    static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
     private static func insertClaim(
         speakerID: Int64?, q: Row, affiliationID: Int64?, viaID: Int64?, key: String, words: Int, in db: Database
     ) throws -> Int64 {
+        let runs = WordRuns(key)
         try db.cachedStatement(sql: """
             INSERT INTO claims (speaker_id, speaker_name, speaker_type, affiliation_id, via_id, kind, cue, text,
-                text_key, words)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                text_key, words, key_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(arguments: [
             speakerID, q["speaker_name"], q["speaker_type"], affiliationID, viaID, q["kind"], q["cue_text"], q["text"],
-            key, words,
+            key, words, runs.hash,
         ])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        try index(claimID: id, speakerID: speakerID, runs: runs, words: words, in: db)
+        return id
     }
 
     // MARK: Canonical entities
@@ -298,5 +358,63 @@ public enum TextKey {
             }
         }
         return String(out)
+    }
+}
+
+/// The words of a normalised text (``TextKey``) and 64-bit FNV-1a hashes of its spans, the same on
+/// every run and machine: the hash of a span equals the hash of a text made of just those words.
+struct WordRuns {
+    let words: [Substring]
+    /// The hash of the whole text.
+    let hash: Int64
+    /// The text with a space on each side, for word-boundary containment.
+    let padded: String
+
+    init(_ key: String) {
+        words = key.split(separator: " ")
+        padded = WordRuns.padded(key)
+        var h = WordRuns.offset
+        for (n, word) in words.enumerated() { h = WordRuns.append(word, to: h, space: n > 0) }
+        hash = Int64(bitPattern: h)
+    }
+
+    static func padded(_ key: String) -> String { " " + key + " " }
+
+    /// Whether `other` (a normalised text) is this text or a run of its words.
+    func contains(_ other: String) -> Bool { padded.contains(WordRuns.padded(other)) }
+
+    /// The hashes of every span of at least `minimumWords` words, whole text included: O(n²) of them.
+    func spanHashes(minimumWords: Int) -> [Int64] {
+        guard words.count >= minimumWords else { return [] }
+        var hashes: [Int64] = []
+        hashes.reserveCapacity((words.count - minimumWords + 1) * (words.count - minimumWords + 2) / 2)
+        for start in 0...(words.count - minimumWords) {
+            var h = WordRuns.offset
+            for end in start..<words.count {
+                h = WordRuns.append(words[end], to: h, space: end > start)
+                if end - start + 1 >= minimumWords { hashes.append(Int64(bitPattern: h)) }
+            }
+        }
+        return hashes
+    }
+
+    /// The hashes of the runs of exactly `size` words, in text order.
+    func shingleHashes(size: Int) -> [Int64] {
+        guard words.count >= size else { return [] }
+        return (0...(words.count - size)).map { start in
+            var h = WordRuns.offset
+            for n in start..<(start + size) { h = WordRuns.append(words[n], to: h, space: n > start) }
+            return Int64(bitPattern: h)
+        }
+    }
+
+    private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    private static func append(_ word: Substring, to hash: UInt64, space: Bool) -> UInt64 {
+        var h = hash
+        if space { h = (h ^ 0x20) &* prime }
+        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* prime }
+        return h
     }
 }

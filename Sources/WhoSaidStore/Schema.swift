@@ -7,7 +7,7 @@ enum Schema {
     static let applicationID: Int32 = 0x5753_4159
     /// `PRAGMA user_version` after all migrations this binary knows; a database with a higher one was
     /// written by a newer whosaid.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -18,8 +18,18 @@ enum Schema {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
-            try ClaimAggregator.addAll(in: db)
+            // The aggregates of articles stored under v1 are added by v3, once its index exists (v2 used
+            // to add them here; a database that ran that keeps its claims and v3 indexes them).
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims)") ?? false {
+                try ClaimAggregator.indexAll(in: db)
+            } else {
+                try ClaimAggregator.addAll(in: db)
+            }
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }
@@ -211,5 +221,19 @@ enum Schema {
             INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
             INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
         END;
+        """
+
+    /// The near-duplicate index (see ``ClaimAggregator``): a hash of each claim's normalised text, and
+    /// the hashes of all its runs of ``ClaimAggregator/minimumContainedWords`` words. Derived from
+    /// `claims`, which nothing deletes, so `claim_shingles` has no foreign key.
+    private static let v3 = """
+        ALTER TABLE claims ADD COLUMN key_hash INTEGER;
+        CREATE INDEX claims_speaker_hash ON claims(speaker_id, key_hash);
+        CREATE TABLE claim_shingles (
+            speaker_id INTEGER NOT NULL,
+            shingle INTEGER NOT NULL,
+            claim_id INTEGER NOT NULL,
+            PRIMARY KEY (speaker_id, shingle, claim_id)
+        ) WITHOUT ROWID;
         """
 }

@@ -118,6 +118,23 @@ import WhoSaidStore
         ])
         f.speaker = "Alma Reyes"
         #expect(try ClaimQuery(store: store).claims(f).count == 3)
+
+        // Containment either way, anywhere in the text: a run of 8 words or more from the middle, and
+        // a longer quote around the whole claim (its first text, "…, frankly"), join it; 7 words do not.
+        let words = long.split(separator: " ")
+        let middle = words[3..<12].joined(separator: " ")
+        let seven = words[2..<9].joined(separator: " ")
+        _ = try Self.write(store, [
+            Self.article("middle", outlet: nil, published: nil, people: alma, quotes: [("Alma Reyes", "“…\(middle)…”")]),
+            Self.article("around", outlet: nil, published: "2024-01-20", people: alma,
+                         quotes: [("Alma Reyes", "“Listen: \(long), frankly, and the minister knows it.”")]),
+            Self.article("seven", outlet: nil, published: nil, people: alma, quotes: [("Alma Reyes", "“\(seven).”")]),
+        ])
+        let all = try ClaimQuery(store: store).claims(f)
+        #expect(all.count == 4)
+        let merged = try #require(all.first { $0.reports.count > 1 })
+        #expect(merged.reports.map(\.article) == ["around", "early", "late", "middle"])
+        #expect(merged.firstReported == "2024-01-20")
     }
 
     @Test func reingestingChangesNothing() throws {
@@ -167,12 +184,47 @@ import WhoSaidStore
                           "canonical_entities"] {
                 try db.execute(sql: "DROP TABLE \(table)")
             }
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+            try db.execute(sql: "DROP TABLE claim_shingles")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3')")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         try queue.close()
         let reopened = try SQLiteStore(path: path, create: false)
         #expect(try snapshot(reopened) == expected)
+    }
+
+    @Test func aVersion2DatabaseGetsItsNearDuplicateIndexWhenOpened() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = "The council has failed the islanders for a decade and the ferry timetable proves it"
+        let alma = [Self.person("p1", "Alma Reyes")]
+        _ = try Self.write(store, [
+            Self.article("a", outlet: nil, published: "2024-01-02", people: alma, quotes: [("Alma Reyes", "“\(long).”")])
+        ])
+        // Back to schema 2: no near-duplicate index.
+        let path = store.path
+        try store.close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE claim_shingles")
+            try db.execute(sql: "DROP INDEX claims_speaker_hash")
+            try db.execute(sql: "ALTER TABLE claims DROP COLUMN key_hash")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        try queue.close()
+        let reopened = try SQLiteStore(path: path)
+        // Both directions of containment need the index of the claim stored under schema 2.
+        _ = try Self.write(reopened, [
+            Self.article("b", outlet: nil, published: nil, people: alma, quotes: [("Alma Reyes", "“So, \(long) again.”")]),
+            Self.article("c", outlet: nil, published: nil, people: alma,
+                         quotes: [("Alma Reyes", "“\(long.split(separator: " ").dropFirst(2).joined(separator: " ")).”")]),
+        ])
+        var f = ClaimFilter()
+        f.speaker = "Alma Reyes"
+        let claims = try ClaimQuery(store: reopened).claims(f)
+        #expect(claims.count == 1)
+        #expect(claims.first?.reports.map(\.article).sorted() == ["a", "b", "c"])
     }
 
     @Test func sourceCoversAffiliatesAndTheMediumAndOutletSelectsReports() throws {
