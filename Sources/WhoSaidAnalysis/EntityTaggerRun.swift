@@ -612,8 +612,23 @@ struct TaggingRun {
         var j = from
         let sentence = from < n ? sentenceOf[from] : -1
         while j < n, j - from < 14, sentenceOf[j] == sentence {
-            if owner[j] >= 0 { j = raws[Int(owner[j])].end; continue }
+            if owner[j] >= 0 {
+                let r = raws[Int(owner[j])]
+                j = r.end
+                // A faction named in quotation marks and its noun: of the “Harbour First” group.
+                if r.kind == .faction {
+                    if j < n, t[j].kind == .closeQuote { j += 1 }
+                    if j < n, EntityWords.factionNouns.contains(t[j].norm) { j += 1 }
+                }
+                continue
+            }
             if !wordClass(j).isEmpty || ["of", "for", "at", "in"].contains(t[j].norm) { j += 1; continue }
+            // An article or opening quotation mark right before a mention: member of the Harbour First group.
+            if ["the", "a", "an"].contains(t[j].norm) || t[j].kind == .openQuote {
+                var k = j + 1
+                if k < n, t[k].kind == .openQuote { k += 1 }
+                if k < n, owner[k] >= 0, sentenceOf[k] == sentence { j = k; continue }
+            }
             break
         }
         while j > from, ["of", "for", "at", "in"].contains(t[j - 1].norm) { j -= 1 }

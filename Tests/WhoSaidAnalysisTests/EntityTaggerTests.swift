@@ -61,6 +61,13 @@ private let seedsDirectory: URL = URL(fileURLWithPath: #filePath)
         #expect(p?.aliases.contains("Lansman") == true)
     }
 
+    @Test func anAppositionNamingAFactionLinksIt() {
+        let a = tagged("Alma Reyes, a leading member of the Harbour First group, spoke first. Ines Okafor, a founder of the “Kelby Tomorrow” platform, spoke next.")
+        #expect(person(a, "Alma Reyes")?.factions == ["Harbour First"])
+        #expect(person(a, "Alma Reyes")?.roles == ["a leading member of the Harbour First group"])
+        #expect(person(a, "Ines Okafor")?.factions == ["Kelby Tomorrow"])
+    }
+
     @Test func quotedFactionsAndFactionBeforeAName() {
         let a = tagged("Labour’s left-leaning “Grassroots Voice” group won. Three stood on the pro-leadership “Labour to Win” platform, as did “soft left” Ann Black and the “Forward Together” slate.")
         let names = Set(a.factions.map(\.name))
