@@ -82,7 +82,10 @@ let package = Package(
         // Throughput figures for scripts/bench (built in release mode there).
         .executableTarget(
             name: "WhoSaidBench",
-            dependencies: ["WhoSaidExtract", "WhoSaidAnalysis", "WhoSaidCore"]
+            dependencies: [
+                "WhoSaidExtract", "WhoSaidAnalysis", "WhoSaidCore", "WhoSaidStore", "WhoSaidAggregate",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
 
         // Trains the attribution model on PolNeAR (scripts/train-attribution); not part of the product.

@@ -83,21 +83,29 @@ public struct ClaimQuery: Sendable {
         var reportArguments: [any DatabaseValueConvertible] = []
         var fullText: String?
         var about: String?
+        /// The entities of `--speaker`, `--source` and `--faction`: the claims are read through the
+        /// index of one of them (in that order of preference), already in listing order.
+        var speakerIDs: [Int64] = []
+        var sourceIDs: [Int64] = []
+        var factionIDs: [Int64] = []
 
         init(_ f: ClaimFilter, db: Database) throws {
             if let name = f.speaker {
                 let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--speaker", db: db)
+                speakerIDs = ids
                 claimConditions.append("c.speaker_id IN (\(placeholders(ids.count)))")
                 claimArguments += ids
             }
             if let name = f.source {
                 let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--source", db: db)
+                sourceIDs = ids
                 let list = placeholders(ids.count)
                 claimConditions.append("(c.speaker_id IN (\(list)) OR c.affiliation_id IN (\(list)) OR c.via_id IN (\(list)))")
                 claimArguments += ids + ids + ids
             }
             if let name = f.faction {
                 let ids = try NameResolver.ids(name, kinds: ["faction"], option: "--faction", db: db)
+                factionIDs = ids
                 claimConditions.append(
                     "EXISTS (SELECT 1 FROM claim_factions cf WHERE cf.claim_id = c.id AND cf.faction_id IN (\(placeholders(ids.count))))")
                 claimArguments += ids
@@ -142,6 +150,15 @@ public struct ClaimQuery: Sendable {
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
+    /// How claims are listed without `--about`: first reported first, undated last, then by id. The
+    /// `claims_*_date` and `claim_factions_faction_date` indexes hold this order.
+    static let listingOrder = "COALESCE(c.first_reported, '~'), c.id"
+
+    /// With `--about` and no speaker, source or faction to narrow it, at most this many matching
+    /// claims (the most recently stored) are ranked: ranking is the cost of a full-text query, and
+    /// a common word can match a large share of the store.
+    public static let rankedMatches = 5_000
+
     static func claimIDs(_ plan: Plan, limit: Int?, db: Database) throws -> [Int64] {
         var conditions = plan.claimConditions
         var arguments = plan.claimArguments
@@ -149,30 +166,78 @@ public struct ClaimQuery: Sendable {
             conditions.append("EXISTS (SELECT 1 FROM reports r WHERE r.claim_id = c.id\(plan.reportWhere))")
             arguments += plan.reportArguments
         }
-        var sql: String
+        func run(_ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Int64] {
+            do {
+                return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+            } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
+                throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
+            }
+        }
+        let whereAnd = conditions.map { " AND " + $0 }.joined()
+        let limitClause = limit.map { " LIMIT \($0)" } ?? ""
+
         if let match = plan.fullText {
-            sql = "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?"
-            arguments.insert(match, at: 0)
-            for condition in conditions { sql += " AND " + condition }
-            sql += " ORDER BY claims_fts.rank, c.id"
+            let narrowed = !plan.speakerIDs.isEmpty || !plan.sourceIDs.isEmpty || !plan.factionIDs.isEmpty
+            var bound = ""
+            var boundArguments: [any DatabaseValueConvertible] = []
+            if !narrowed {
+                // The oldest of the most recently stored `rankedMatches` matches, if there are more.
+                if let oldest = try run(
+                    "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?\(whereAnd)"
+                        + " ORDER BY claims_fts.rowid DESC LIMIT 1 OFFSET \(rankedMatches - 1)",
+                    [match] + arguments
+                ).first {
+                    bound = " AND claims_fts.rowid >= ?"
+                    boundArguments = [oldest]
+                }
+            }
+            return try run(
+                "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?\(bound)\(whereAnd)"
+                    + " ORDER BY claims_fts.rank, c.id\(limitClause)",
+                [match] + boundArguments + arguments)
+        }
+        // Read through one entity's date-ordered index (no sort of all its claims): the speaker, or
+        // the source's three ways in (speaker, affiliation, medium) merged, or the faction.
+        var arms: [String] = []
+        if !plan.speakerIDs.isEmpty {
+            arms = ["FROM claims c INDEXED BY claims_speaker_date WHERE c.speaker_id IN (\(placeholders(plan.speakerIDs.count)))"]
+            arguments = plan.speakerIDs + arguments
+        } else if !plan.sourceIDs.isEmpty {
+            let list = placeholders(plan.sourceIDs.count)
+            arms = [
+                "FROM claims c INDEXED BY claims_speaker_date WHERE c.speaker_id IN (\(list))",
+                "FROM claims c INDEXED BY claims_affiliation_date WHERE c.affiliation_id IN (\(list))",
+                "FROM claims c INDEXED BY claims_via_date WHERE c.via_id IN (\(list))",
+            ]
+            arguments = plan.sourceIDs + arguments
+        } else if !plan.factionIDs.isEmpty {
+            let sql = """
+                SELECT c.id FROM claim_factions cf INDEXED BY claim_factions_faction_date JOIN claims c ON c.id = cf.claim_id
+                WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(whereAnd)
+                \(plan.factionIDs.count > 1 ? "GROUP BY cf.sort_date, cf.claim_id " : "")ORDER BY cf.sort_date, cf.claim_id\(limitClause)
+                """
+            return try run(sql, plan.factionIDs + arguments)
         } else {
-            sql = "SELECT c.id FROM claims c"
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY c.first_reported IS NULL, c.first_reported, c.id"
+            arms = ["FROM claims c INDEXED BY claims_date WHERE 1"]
         }
-        if let limit {
-            sql += " LIMIT ?"
-            arguments.append(limit)
+        if arms.count == 1 {
+            return try run("SELECT c.id \(arms[0])\(whereAnd) ORDER BY \(listingOrder)\(limitClause)", arguments)
         }
-        do {
-            return try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-        } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
-            throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
+        // Several ways in: each in listing order, merged here, a claim reached twice listed once.
+        var merged: [(date: String, id: Int64)] = []
+        for arm in arms {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT COALESCE(c.first_reported, '~'), c.id \(arm)\(whereAnd) ORDER BY \(listingOrder)\(limitClause)"),
+                arguments: StatementArguments(arguments))
+            merged += rows.map { ($0[0], $0[1]) }
         }
+        var seen = Set<Int64>()
+        let ordered = merged.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }.map(\.id).filter { seen.insert($0).inserted }
+        return limit.map { Array(ordered.prefix($0)) } ?? ordered
     }
 
     static func claim(_ id: Int64, plan: Plan, db: Database) throws -> Claim {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type,
                 s.name AS speaker, s.kind AS speaker_kind, a.name AS affiliation, v.name AS via
             FROM claims c
@@ -180,24 +245,23 @@ public struct ClaimQuery: Sendable {
             LEFT JOIN canonical_entities a ON a.id = c.affiliation_id
             LEFT JOIN canonical_entities v ON v.id = c.via_id
             WHERE c.id = ?
-            """, arguments: [id])!
+            """), arguments: [id])!
         let speakerName: String? = row["speaker"] ?? row["speaker_name"]
         let speaker = speakerName.map {
             ClaimSpeaker(name: $0, type: row["speaker_type"] ?? row["speaker_kind"] ?? "anonymous", affiliation: row["affiliation"])
         }
-        let factions = try String.fetchAll(db, sql: """
+        let factions = try String.fetchAll(db.cachedStatement(sql: """
             SELECT e.name FROM claim_factions cf JOIN canonical_entities e ON e.id = cf.faction_id
             WHERE cf.claim_id = ? ORDER BY e.name
-            """, arguments: [id])
+            """), arguments: [id])
         let reports = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT a.doc_id, a.title, a.url, r.published, r.start, r."end", o.name AS outlet, a.outlet AS article_outlet
                 FROM reports r JOIN articles a ON a.id = r.article_id
                 LEFT JOIN canonical_entities o ON o.id = r.outlet_id
                 WHERE r.claim_id = ?\(plan.reportWhere)
                 ORDER BY r.published IS NULL, r.published, r.id
-                """,
+                """),
             arguments: StatementArguments([id] + plan.reportArguments)
         ).map { r in
             Report(

@@ -53,6 +53,10 @@ if args.first == "analysis" {
     benchAnalysis(Array(args.dropFirst()))
     exit(0)
 }
+if args.first == "queries" {
+    benchQueries(Array(args.dropFirst()))
+    exit(0)
+}
 let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 5
 let pages = loadPages(args)
 guard !pages.isEmpty else {

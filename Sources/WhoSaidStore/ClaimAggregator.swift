@@ -122,6 +122,12 @@ public enum ClaimAggregator {
                 WHERE id = ?2
                 """
             ).execute(arguments: [published, claimID])
+            // The faction index orders by the claim's first reported date, which may just have moved.
+            try db.cachedStatement(sql: """
+                UPDATE claim_factions SET sort_date = (SELECT COALESCE(first_reported, '~') FROM claims WHERE id = ?1)
+                WHERE claim_id = ?1
+                """
+            ).execute(arguments: [claimID])
         }
     }
 

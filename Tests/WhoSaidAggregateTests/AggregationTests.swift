@@ -201,15 +201,27 @@ import WhoSaidStore
         _ = try Self.write(store, [
             Self.article("a", outlet: nil, published: "2024-01-02", people: alma, quotes: [("Alma Reyes", "“\(long).”")])
         ])
-        // Back to schema 2: no near-duplicate index.
+        // Back to schema 2: no near-duplicate index, no listing-order indexes.
         let path = store.path
         try store.close()
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: "DROP TABLE claim_shingles")
-            try db.execute(sql: "DROP INDEX claims_speaker_hash")
-            try db.execute(sql: "ALTER TABLE claims DROP COLUMN key_hash")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+            try db.execute(sql: """
+                DROP TABLE claim_shingles;
+                DROP INDEX claims_speaker_hash;
+                ALTER TABLE claims DROP COLUMN key_hash;
+                DROP INDEX claims_speaker_date;
+                DROP INDEX claims_affiliation_date;
+                DROP INDEX claims_via_date;
+                DROP INDEX claims_date;
+                CREATE INDEX claims_affiliation ON claims(affiliation_id);
+                CREATE INDEX claims_via ON claims(via_id);
+                CREATE INDEX claims_first_reported ON claims(first_reported);
+                DROP INDEX claim_factions_faction_date;
+                ALTER TABLE claim_factions DROP COLUMN sort_date;
+                CREATE INDEX claim_factions_faction ON claim_factions(faction_id);
+                DELETE FROM grdb_migrations WHERE identifier = 'v3';
+                """)
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         try queue.close()
@@ -225,6 +237,39 @@ import WhoSaidStore
         let claims = try ClaimQuery(store: reopened).claims(f)
         #expect(claims.count == 1)
         #expect(claims.first?.reports.map(\.article).sorted() == ["a", "b", "c"])
+    }
+
+    @Test func claimsAreListedFirstReportedFirstWhicheverWayTheyAreFound() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let goodall = Self.person("p1", "Lewis Goodall", affiliations: ["Sky News"], factions: ["the soft left"])
+        let sky = Entity(id: "o1", kind: .organization, name: "Sky News")
+        let ada = Self.person("p2", "Ada Quill", factions: ["the soft left"])
+        _ = try Self.write(store, [
+            Self.article("own", outlet: nil, published: "2024-03-01", people: [sky], quotes: [("Sky News", "“Own words.”")]),
+            Self.article("undated", outlet: nil, published: nil, people: [goodall], quotes: [("Lewis Goodall", "“No date.”")]),
+            Self.article("medium", outlet: nil, published: "2024-02-01", people: [ada], quotes: [("Ada Quill", "“Through Sky.”")],
+                         via: "Sky News"),
+            Self.article("affiliate", outlet: nil, published: "2024-01-01", people: [goodall],
+                         quotes: [("Lewis Goodall", "“A correspondent's words.”")]),
+        ])
+        // A later report with an earlier date moves its claim up.
+        _ = try Self.write(store, [
+            Self.article("own-early", outlet: nil, published: "2023-12-01", people: [sky], quotes: [("Sky News", "“Own words!”")])
+        ])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        f.source = "Sky News"
+        #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“A correspondent's words.”", "“Through Sky.”", "“No date.”"])
+        f.limit = 2
+        #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“A correspondent's words.”"])
+        f = ClaimFilter()
+        f.faction = "soft left"
+        #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“Through Sky.”", "“No date.”"])
+        f = ClaimFilter()
+        f.speaker = "Lewis Goodall"
+        #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“No date.”"])
+        #expect(try query.claims(ClaimFilter()).map(\.text).first == "“Own words.”")
     }
 
     @Test func sourceCoversAffiliatesAndTheMediumAndOutletSelectsReports() throws {
