@@ -62,7 +62,11 @@ let package = Package(
         // Questions across articles: claims by speaker, source, outlet, faction, text and date.
         .target(
             name: "WhoSaidAggregate",
-            dependencies: ["WhoSaidCore", "WhoSaidStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WhoSaidCore", "WhoSaidStore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, to stream export rows without making strings of them.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
 
         // The thin command-line front end.

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import WhoSaidStore
 
 /// Filters over the stored claims; every one given must hold. All values reach SQLite as bound
@@ -327,19 +328,21 @@ public struct ReportRow: Sendable, Equatable {
 
 extension ClaimQuery {
     /// Streams one row per matching report (through a database cursor, so memory stays flat however
-    /// many there are): best full-text match first with `about`, otherwise in claim order. `limit`
-    /// counts rows.
-    public func forEachReportRow(_ filter: ClaimFilter, _ body: (ReportRow) throws -> Void) throws {
+    /// many there are), in ``ReportRow/columns`` order: best full-text match first with `about`,
+    /// otherwise in claim order. `limit` counts rows.
+    public func forEachReportRowView(_ filter: ClaimFilter, _ body: (ReportRowView) throws -> Void) throws {
         try store.read { db in
             try Self.requireArticles(db, path: store.path)
             let plan = try Plan(filter, db: db)
             var arguments: [any DatabaseValueConvertible] = []
+            // Canonical names (speaker, affiliation, medium, outlet) are not joined here but looked up
+            // once per entity by ReportRowView: most rows repeat a few thousand entities.
             var sql = """
-                SELECT c.id, c.text, c.kind, COALESCE(s.name, c.speaker_name) AS speaker,
-                    COALESCE(c.speaker_type, s.kind) AS speaker_type, af.name AS affiliation, v.name AS via, c.cue,
-                    (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM claim_factions cf
-                        JOIN canonical_entities e ON e.id = cf.faction_id WHERE cf.claim_id = c.id ORDER BY e.name)) AS factions,
-                    a.doc_id, a.title, COALESCE(o.name, a.outlet) AS outlet, a.url, r.published, r.start, r."end"
+                SELECT c.id, c.text, c.kind, c.speaker_id, c.speaker_name, c.speaker_type, c.affiliation_id,
+                    CASE WHEN EXISTS (SELECT 1 FROM claim_factions WHERE claim_id = c.id) THEN
+                        (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM claim_factions cf
+                        JOIN canonical_entities e ON e.id = cf.faction_id WHERE cf.claim_id = c.id ORDER BY e.name)) END,
+                    c.cue, c.via_id, a.doc_id, a.title, r.outlet_id, a.outlet, a.url, r.published, r.start, r."end"
                 FROM claims c
                 """
             if let match = plan.fullText {
@@ -348,36 +351,133 @@ extension ClaimQuery {
             }
             sql += """
                  JOIN reports r ON r.claim_id = c.id JOIN articles a ON a.id = r.article_id
-                LEFT JOIN canonical_entities s ON s.id = c.speaker_id
-                LEFT JOIN canonical_entities af ON af.id = c.affiliation_id
-                LEFT JOIN canonical_entities v ON v.id = c.via_id
-                LEFT JOIN canonical_entities o ON o.id = r.outlet_id
                 WHERE 1\(plan.reportWhere)
                 """
             arguments += plan.reportArguments
             for condition in plan.claimConditions { sql += " AND " + condition }
             arguments += plan.claimArguments
-            sql += plan.fullText != nil ? " ORDER BY claims_fts.rank, c.id, r.id" : " ORDER BY c.id, r.id"
+            sql += plan.fullText != nil ? " ORDER BY claims_fts.rank, c.id, r.id" : " ORDER BY r.claim_id, r.id"
             if let limit = filter.limit {
                 sql += " LIMIT ?"
                 arguments.append(limit)
             }
             do {
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-                while let r = try rows.next() {
-                    let factions: String? = r["factions"]
-                    try body(ReportRow(
-                        claimID: r["id"], text: r["text"], kind: r["kind"], speaker: r["speaker"],
-                        speakerType: r["speaker_type"], affiliation: r["affiliation"],
-                        factions: factions.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [],
-                        cue: r["cue"], via: r["via"],
-                        report: Report(
-                            article: r["doc_id"], title: r["title"], outlet: r["outlet"], url: r["url"],
-                            published: r["published"], start: r["start"], end: r["end"])))
-                }
+                let statement = try db.makeStatement(sql: sql)
+                try statement.setArguments(StatementArguments(arguments))
+                let rows = try Row.fetchCursor(statement)
+                let view = ReportRowView(statement: statement.sqliteStatement, names: try EntityNames(db))
+                while try rows.next() != nil { try body(view) }
             } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
                 throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
             }
         }
+    }
+
+    /// ``forEachReportRowView(_:_:)`` with each row decoded.
+    public func forEachReportRow(_ filter: ClaimFilter, _ body: (ReportRow) throws -> Void) throws {
+        try forEachReportRowView(filter) { try body($0.row) }
+    }
+}
+
+/// The current row of an export, read in place from SQLite: valid only inside the closure it is
+/// passed to. ``field(_:_:)`` gives a column's UTF-8 bytes without making a string (what the CSV and
+/// TSV writers use); ``row`` decodes the whole row.
+public struct ReportRowView {
+    let statement: SQLiteStatement
+    let names: EntityNames
+
+    // Statement columns (see forEachReportRowView's SELECT).
+    private enum Column: Int32 {
+        case id, text, kind, speakerID, speakerName, speakerType, affiliationID, factions, cue, viaID, article, title,
+            outletID, articleOutlet, url, published, start, end
+    }
+
+    /// Calls `body` with the UTF-8 bytes of field `index` of ``ReportRow/columns`` (empty for none).
+    /// The factions field separates names with U+001F.
+    public func field<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        switch index {
+        case 0: return try column(.id, body)
+        case 1: return try column(.text, body)
+        case 2: return try column(.kind, body)
+        case 3:  // the canonical name, else the name in the article
+            if let name = entity(.speakerID)?.name { return try name.withUnsafeBufferPointer(body) }
+            return try column(.speakerName, body)
+        case 4:  // the type the quote gave, else the entity's kind
+            if !isNull(.speakerType) { return try column(.speakerType, body) }
+            return try (entity(.speakerID)?.kind ?? []).withUnsafeBufferPointer(body)
+        case 5: return try (entity(.affiliationID)?.name ?? []).withUnsafeBufferPointer(body)
+        case 6: return try column(.factions, body)
+        case 7: return try column(.cue, body)
+        case 8: return try (entity(.viaID)?.name ?? []).withUnsafeBufferPointer(body)
+        case 9: return try column(.article, body)
+        case 10: return try column(.title, body)
+        case 11:
+            if let name = entity(.outletID)?.name { return try name.withUnsafeBufferPointer(body) }
+            return try column(.articleOutlet, body)
+        case 12: return try column(.url, body)
+        case 13: return try column(.published, body)
+        case 14: return try column(.start, body)
+        case 15: return try column(.end, body)
+        default: preconditionFailure("no report field \(index)")
+        }
+    }
+
+    private func isNull(_ c: Column) -> Bool { sqlite3_column_type(statement, c.rawValue) == SQLITE_NULL }
+
+    private func column<T>(_ c: Column, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let count = Int(sqlite3_column_bytes(statement, c.rawValue))
+        guard count > 0, let text = sqlite3_column_text(statement, c.rawValue) else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeBufferPointer(start: text, count: count))
+    }
+
+    private func entity(_ c: Column) -> EntityNames.Entry? {
+        isNull(c) ? nil : names[sqlite3_column_int64(statement, c.rawValue)]
+    }
+
+    private func string(_ index: Int) -> String { field(index) { String(decoding: $0, as: UTF8.self) } }
+
+    private func optional(_ index: Int) -> String? {
+        let s = string(index)
+        return s.isEmpty ? nil : s
+    }
+
+    private func int(_ c: Column) -> Int? { isNull(c) ? nil : Int(sqlite3_column_int64(statement, c.rawValue)) }
+
+    /// The row, decoded.
+    public var row: ReportRow {
+        ReportRow(
+            claimID: sqlite3_column_int64(statement, Column.id.rawValue), text: string(1), kind: string(2),
+            speaker: optional(3), speakerType: optional(4), affiliation: optional(5),
+            factions: optional(6).map { $0.split(separator: "\u{1F}").map(String.init) } ?? [],
+            cue: isNull(.cue) ? nil : string(7), via: optional(8),
+            report: Report(
+                article: string(9), title: isNull(.title) ? nil : string(10), outlet: optional(11),
+                url: isNull(.url) ? nil : string(12), published: isNull(.published) ? nil : string(13),
+                start: int(.start), end: int(.end)))
+    }
+}
+
+/// Canonical entity names and kinds as UTF-8, each read from the database once.
+final class EntityNames {
+    struct Entry {
+        var name: [UInt8]
+        var kind: [UInt8]
+    }
+
+    private let statement: Statement
+    private var cache: [Int64: Entry?] = [:]
+
+    init(_ db: Database) throws {
+        statement = try db.makeStatement(sql: "SELECT name, kind FROM canonical_entities WHERE id = ?")
+    }
+
+    subscript(id: Int64) -> Entry? {
+        if let known = cache[id] { return known }
+        let row = try? Row.fetchOne(statement, arguments: [id])
+        let entry = row.map { Entry(name: Array(($0[0] as String).utf8), kind: Array(($0[1] as String).utf8)) }
+        cache[id] = entry
+        return entry
     }
 }

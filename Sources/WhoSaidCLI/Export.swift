@@ -65,7 +65,7 @@ extension WhoSaid {
             if bom { sink.append([0xEF, 0xBB, 0xBF]) }
             do {
                 try sink.header()
-                try ClaimQuery(store: store).forEachReportRow(filter) { try sink.row($0) }
+                try ClaimQuery(store: store).forEachReportRowView(filter) { try sink.row($0) }
                 sink.footer()
                 try sink.flush()
             } catch let error as QueryError {
@@ -93,8 +93,12 @@ struct RowSink {
 
     mutating func header() throws {
         switch format {
-        case .csv: delimited(ReportRow.columns, separator: 0x2C)
-        case .tsv: delimited(ReportRow.columns, separator: 0x09)
+        case .csv, .tsv:
+            for (i, name) in ReportRow.columns.enumerated() {
+                var name = name
+                name.withUTF8 { field(i, $0) }
+            }
+            endLine()
         case .jsonl: break
         case .markdown:
             buffer += Array(("| " + ReportRow.columns.joined(separator: " | ") + " |\n").utf8)
@@ -110,10 +114,20 @@ struct RowSink {
         if format == .html { buffer += Array(HTMLPage.tail.utf8) }
     }
 
-    mutating func row(_ r: ReportRow) throws {
+    mutating func row(_ view: ReportRowView) throws {
+        if format == .csv || format == .tsv {
+            // Straight from SQLite's bytes to the buffer: no strings made.
+            for i in ReportRow.columns.indices { view.field(i) { field(i, $0) } }
+            endLine()
+        } else {
+            encode(view.row)
+        }
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private mutating func encode(_ r: ReportRow) {
         switch format {
-        case .csv: delimited(r.fields, separator: 0x2C)
-        case .tsv: delimited(r.fields, separator: 0x09)
+        case .csv, .tsv: break
         case .markdown:
             let cells = r.fields.map {
                 $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ")
@@ -148,31 +162,48 @@ struct RowSink {
             buffer += w.bytes
             buffer.append(0x0A)
         }
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// One CSV (RFC 4180: a field holding a comma, quote, CR or LF is quoted with its quotes doubled;
-    /// CRLF line ends) or TSV line (no quoting: tabs and line breaks become spaces), byte by byte.
-    private mutating func delimited(_ fields: [String], separator: UInt8) {
-        for (i, field) in fields.enumerated() {
-            if i > 0 { buffer.append(separator) }
-            var field = field
-            field.withUTF8 { bytes in
-                if separator == 0x09 {
-                    for b in bytes { buffer.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
-                } else if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                    buffer.append(0x22)
-                    for b in bytes {
-                        buffer.append(b)
-                        if b == 0x22 { buffer.append(0x22) }
-                    }
-                    buffer.append(0x22)
-                } else {
-                    buffer.append(contentsOf: bytes)
+    /// One CSV field (RFC 4180: a field holding a comma, quote, CR or LF is quoted with its quotes
+    /// doubled) or TSV field (no quoting: tabs and line breaks become spaces), after its separator.
+    /// U+001F, which separates faction names in the factions column, is written as "; ".
+    private mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let csv = format == .csv
+        if index > 0 { buffer.append(csv ? 0x2C : 0x09) }
+        if !csv {
+            for b in bytes {
+                switch b {
+                case 0x09, 0x0A, 0x0D: buffer.append(0x20)
+                case 0x1F: buffer += [0x3B, 0x20]
+                default: buffer.append(b)
                 }
             }
+        } else {
+            // One pass for the bytes that matter, all below 0x2D (most text has none but spaces).
+            var quoted = false
+            var separator = false
+            for b in bytes where b < 0x2D {
+                if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { quoted = true } else if b == 0x1F { separator = true }
+            }
+            if !quoted && !separator {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            if quoted { buffer.append(0x22) }
+            for b in bytes {
+                switch b {
+                case 0x22: buffer += [0x22, 0x22]
+                case 0x1F: buffer += [0x3B, 0x20]
+                default: buffer.append(b)
+                }
+            }
+            if quoted { buffer.append(0x22) }
         }
-        if separator == 0x09 { buffer.append(0x0A) } else { buffer += [0x0D, 0x0A] }
+    }
+
+    /// CRLF after a CSV line, LF after a TSV line.
+    private mutating func endLine() {
+        if format == .csv { buffer += [0x0D, 0x0A] } else { buffer.append(0x0A) }
     }
 
     mutating func flush() throws {

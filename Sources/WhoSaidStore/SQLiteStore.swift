@@ -25,17 +25,19 @@ public final class SQLiteStore: DocumentStore {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.readonly = readOnly
+        config.prepareDatabase { db in
+            // Pages read straight from a memory map rather than copied in by read(2): exports and
+            // queries over big stores spend a third of their time in those copies otherwise.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // WAL with NORMAL sync: a killed process loses at most the transaction in flight.
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         if readOnly {
             guard let version, version > 0 else { throw StoreError.missing(path: path) }
             guard version == Schema.version else {
                 throw StoreError.unusable(
                     path: path, reason: "schema version \(version) is older than this whosaid's (\(Schema.version));"
                         + " run 'whosaid ingest' on it to upgrade it")
-            }
-        } else {
-            config.prepareDatabase { db in
-                // WAL with NORMAL sync: a killed process loses at most the transaction in flight.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
         pool = try SQLiteStore.retryingWhileBusy(path: path) {
