@@ -197,44 +197,57 @@ public struct ClaimQuery: Sendable {
                     + " ORDER BY claims_fts.rank, c.id\(limitClause)",
                 [match] + boundArguments + arguments)
         }
-        // Read through one entity's date-ordered index (no sort of all its claims): the speaker, or
-        // the source's three ways in (speaker, affiliation, medium) merged, or the faction.
-        var arms: [String] = []
-        if !plan.speakerIDs.isEmpty {
-            arms = ["FROM claims c INDEXED BY claims_speaker_date WHERE c.speaker_id IN (\(placeholders(plan.speakerIDs.count)))"]
-            arguments = plan.speakerIDs + arguments
-        } else if !plan.sourceIDs.isEmpty {
-            let list = placeholders(plan.sourceIDs.count)
-            arms = [
-                "FROM claims c INDEXED BY claims_speaker_date WHERE c.speaker_id IN (\(list))",
-                "FROM claims c INDEXED BY claims_affiliation_date WHERE c.affiliation_id IN (\(list))",
-                "FROM claims c INDEXED BY claims_via_date WHERE c.via_id IN (\(list))",
-            ]
-            arguments = plan.sourceIDs + arguments
-        } else if !plan.factionIDs.isEmpty {
-            let sql = """
-                SELECT c.id FROM claim_factions cf INDEXED BY claim_factions_faction_date JOIN claims c ON c.id = cf.claim_id
-                WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(whereAnd)
-                \(plan.factionIDs.count > 1 ? "GROUP BY cf.sort_date, cf.claim_id " : "")ORDER BY cf.sort_date, cf.claim_id\(limitClause)
-                """
-            return try run(sql, plan.factionIDs + arguments)
-        } else {
-            arms = ["FROM claims c INDEXED BY claims_date WHERE 1"]
-        }
-        if arms.count == 1 {
-            return try run("SELECT c.id \(arms[0])\(whereAnd) ORDER BY \(listingOrder)\(limitClause)", arguments)
-        }
-        // Several ways in: each in listing order, merged here, a claim reached twice listed once.
+        // Several ways in (a source's): each in listing order, merged here, a claim reached twice listed once.
         var merged: [(date: String, id: Int64)] = []
-        for arm in arms {
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT COALESCE(c.first_reported, '~'), c.id \(arm)\(whereAnd) ORDER BY \(listingOrder)\(limitClause)"),
-                arguments: StatementArguments(arguments))
+        for (sql, arguments) in listingSQL(plan, limit: limit) {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
             merged += rows.map { ($0[0], $0[1]) }
         }
         var seen = Set<Int64>()
         let ordered = merged.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }.map(\.id).filter { seen.insert($0).inserted }
         return limit.map { Array(ordered.prefix($0)) } ?? ordered
+    }
+
+    /// The statements that list claims without `about`, each giving `(sort date, id)` rows in listing
+    /// order. Each reads one entity's date-ordered index, so the first rows come without sorting all
+    /// of that entity's claims: the speaker's; or a source's three ways in (speaker, affiliation,
+    /// medium), one statement each; or the faction's; or, with none of them, all claims by date.
+    static func listingSQL(_ plan: Plan, limit: Int?) -> [(String, [any DatabaseValueConvertible])] {
+        var conditions = plan.claimConditions
+        var arguments = plan.claimArguments
+        if !plan.reportConditions.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM reports r WHERE r.claim_id = c.id\(plan.reportWhere))")
+            arguments += plan.reportArguments
+        }
+        let whereAnd = conditions.map { " AND " + $0 }.joined()
+        let limitClause = limit.map { " LIMIT \($0)" } ?? ""
+        let date = "COALESCE(c.first_reported, '~')"
+        if !plan.factionIDs.isEmpty {
+            let grouped = plan.factionIDs.count > 1 ? " GROUP BY cf.sort_date, cf.claim_id" : ""
+            return [(
+                """
+                SELECT cf.sort_date, c.id FROM claim_factions cf INDEXED BY claim_factions_faction_date
+                JOIN claims c ON c.id = cf.claim_id WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(whereAnd)\(grouped)
+                ORDER BY cf.sort_date, cf.claim_id\(limitClause)
+                """,
+                plan.factionIDs + arguments
+            )]
+        }
+        var arms: [(index: String, column: String)] = [("claims_date", "")]
+        var ids = plan.speakerIDs
+        if !plan.speakerIDs.isEmpty {
+            arms = [("claims_speaker_date", "speaker_id")]
+        } else if !plan.sourceIDs.isEmpty {
+            arms = [("claims_speaker_date", "speaker_id"), ("claims_affiliation_date", "affiliation_id"), ("claims_via_date", "via_id")]
+            ids = plan.sourceIDs
+        }
+        return arms.map { arm in
+            let entity = arm.column.isEmpty ? "1" : "c.\(arm.column) IN (\(placeholders(ids.count)))"
+            return (
+                "SELECT \(date), c.id FROM claims c INDEXED BY \(arm.index) WHERE \(entity)\(whereAnd) ORDER BY \(listingOrder)\(limitClause)",
+                (arm.column.isEmpty ? [] : ids) + arguments
+            )
+        }
     }
 
     static func claim(_ id: Int64, plan: Plan, db: Database) throws -> Claim {
@@ -334,33 +347,7 @@ extension ClaimQuery {
         try store.read { db in
             try Self.requireArticles(db, path: store.path)
             let plan = try Plan(filter, db: db)
-            var arguments: [any DatabaseValueConvertible] = []
-            // Canonical names (speaker, affiliation, medium, outlet) are not joined here but looked up
-            // once per entity by ReportRowView: most rows repeat a few thousand entities.
-            var sql = """
-                SELECT c.id, c.text, c.kind, c.speaker_id, c.speaker_name, c.speaker_type, c.affiliation_id,
-                    CASE WHEN EXISTS (SELECT 1 FROM claim_factions WHERE claim_id = c.id) THEN
-                        (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM claim_factions cf
-                        JOIN canonical_entities e ON e.id = cf.faction_id WHERE cf.claim_id = c.id ORDER BY e.name)) END,
-                    c.cue, c.via_id, a.doc_id, a.title, r.outlet_id, a.outlet, a.url, r.published, r.start, r."end"
-                FROM claims c
-                """
-            if let match = plan.fullText {
-                sql += " JOIN claims_fts ON claims_fts.rowid = c.id AND claims_fts MATCH ?"
-                arguments.append(match)
-            }
-            sql += """
-                 JOIN reports r ON r.claim_id = c.id JOIN articles a ON a.id = r.article_id
-                WHERE 1\(plan.reportWhere)
-                """
-            arguments += plan.reportArguments
-            for condition in plan.claimConditions { sql += " AND " + condition }
-            arguments += plan.claimArguments
-            sql += plan.fullText != nil ? " ORDER BY claims_fts.rank, c.id, r.id" : " ORDER BY r.claim_id, r.id"
-            if let limit = filter.limit {
-                sql += " LIMIT ?"
-                arguments.append(limit)
-            }
+            let (sql, arguments) = Self.reportRowsSQL(plan, limit: filter.limit)
             do {
                 let statement = try db.makeStatement(sql: sql)
                 try statement.setArguments(StatementArguments(arguments))
@@ -371,6 +358,39 @@ extension ClaimQuery {
                 throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
             }
         }
+    }
+
+    /// The statement of ``forEachReportRowView(_:_:)``. Without `about`, it reads `reports` in the
+    /// order of its `reports_claim` index, so rows stream out as they are read: no sort of all of them.
+    static func reportRowsSQL(_ plan: Plan, limit: Int?) -> (String, [any DatabaseValueConvertible]) {
+        var arguments: [any DatabaseValueConvertible] = []
+        // Canonical names (speaker, affiliation, medium, outlet) are not joined here but looked up
+        // once per entity by ReportRowView: most rows repeat a few thousand entities.
+        var sql = """
+            SELECT c.id, c.text, c.kind, c.speaker_id, c.speaker_name, c.speaker_type, c.affiliation_id,
+                CASE WHEN EXISTS (SELECT 1 FROM claim_factions WHERE claim_id = c.id) THEN
+                    (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM claim_factions cf
+                    JOIN canonical_entities e ON e.id = cf.faction_id WHERE cf.claim_id = c.id ORDER BY e.name)) END,
+                c.cue, c.via_id, a.doc_id, a.title, r.outlet_id, a.outlet, a.url, r.published, r.start, r."end"
+            FROM claims c
+            """
+        if let match = plan.fullText {
+            sql += " JOIN claims_fts ON claims_fts.rowid = c.id AND claims_fts MATCH ?"
+            arguments.append(match)
+        }
+        sql += """
+             JOIN reports r ON r.claim_id = c.id JOIN articles a ON a.id = r.article_id
+            WHERE 1\(plan.reportWhere)
+            """
+        arguments += plan.reportArguments
+        for condition in plan.claimConditions { sql += " AND " + condition }
+        arguments += plan.claimArguments
+        sql += plan.fullText != nil ? " ORDER BY claims_fts.rank, c.id, r.id" : " ORDER BY r.claim_id, r.id"
+        if let limit {
+            sql += " LIMIT ?"
+            arguments.append(limit)
+        }
+        return (sql, arguments)
     }
 
     /// ``forEachReportRowView(_:_:)`` with each row decoded.
