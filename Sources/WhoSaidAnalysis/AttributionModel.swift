@@ -49,18 +49,28 @@ public struct AttributionModel: Sendable {
         var weights: [String: Double] = [:]
         var threshold = 0.5
         var quoteThreshold = 0.5
-        var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            n += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let tab = line.lastIndex(of: "\t"), let value = Double(line[line.index(after: tab)...]) else {
-                throw FormatError(line: n)
-            }
-            let name = String(line[..<tab])
-            switch name {
-            case "threshold": threshold = value
-            case "quote_threshold": quoteThreshold = value
-            default: weights[name] = value
+        var text = text
+        // One pass over the UTF-8 bytes (the file holds some 50,000 weights; loading must stay quick).
+        try text.withUTF8 { bytes in
+            weights.reserveCapacity(bytes.count / 24)
+            var n = 0
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 10 { end += 1 }
+                n += 1
+                defer { start = end + 1 }
+                if end == start || bytes[start] == 35 { continue }  // empty or `#`
+                var tab = end - 1
+                while tab > start, bytes[tab] != 9 { tab -= 1 }
+                guard tab > start, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self))
+                else { throw FormatError(line: n) }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self)
+                switch name {
+                case "threshold": threshold = value
+                case "quote_threshold": quoteThreshold = value
+                default: weights[name] = value
+                }
             }
         }
         self.init(weights: weights, threshold: threshold, quoteThreshold: quoteThreshold)
@@ -110,6 +120,7 @@ extension QuoteAttributor {
             "key|p1=" + key + "|" + p1, "key|n1=" + key + "|" + n1,
             "p1s=" + shape(c0 - 1), "n1s=" + shape(c1), "key|n1s=" + key + "|" + shape(c1),
             "cuecap=\(isCapitalised(c0, ctx))", "cuelen=\(min(f.form.tokens.count, 4))",
+            "stem=" + f.form.stem, "fallback=\(f.form.key.hasPrefix("~"))",
         ]
         // The source.
         var source = "none"

@@ -16,7 +16,13 @@ public struct CueLexicon: Sendable {
         public var key: String = ""
         /// Share of attributions with this cue whose content holds a double quotation mark.
         public var contentQuote: Double = 0
+        /// The stem of the form's head word (``CueLexicon/stem(_:)``), shared by its inflections.
+        public var stem: String = ""
     }
+
+    /// Fallback forms by the stem of a single word (`warns`, unseen as a cue, has the stem of
+    /// `warned`), learned from the heads of annotated cue spans (`Resources/cue-stems.tsv`).
+    public var stems: [String: Form] = [:]
 
     /// Forms by their first token, longest first.
     private var byFirst: [String: [Form]] = [:]
@@ -36,28 +42,108 @@ public struct CueLexicon: Sendable {
 
     /// The forms rules may trust on their own.
     public static let shared = CueLexicon.loadBundled(minimumCount: minimumCount, minimumPrecision: minimumPrecision)
-    /// Every form seen at least twice with a precision of 5% or more: candidates for
-    /// ``AttributionModel`` to accept or reject in context.
-    public static let candidates = CueLexicon.loadBundled(minimumCount: 2, minimumPrecision: 0.02)
+    /// Every form seen at least twice with a precision of 2% or more, and the stems of cue heads seen
+    /// at least twice with ``stemMinimumPrecision``: candidates for ``AttributionModel`` to accept or
+    /// reject in context.
+    public static let candidates = CueLexicon.loadBundled(minimumCount: 2, minimumPrecision: 0.02, withStems: true)
 
-    public init(forms: [Form]) {
-        for f in forms where !f.tokens.isEmpty {
+    public init(forms: [Form], stems: [String: Form] = [:]) {
+        self.stems = stems
+        for var f in forms where !f.tokens.isEmpty {
+            if f.stem.isEmpty, let h = Self.head(f.tokens) { f.stem = Self.stem(f.tokens[h]) }
             byFirst[f.tokens[0], default: []].append(f)
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
     }
 
-    /// Every form starting at token `i`, longest first.
+    /// Every form starting at token `i`, longest first; then, when no single-word form matches, the
+    /// fallback form of the word's stem.
     public func matches(_ norms: [String], at i: Int) -> [Form] {
-        guard let candidates = byFirst[norms[i]] else { return [] }
-        return candidates.filter { f in
+        var out = (byFirst[norms[i]] ?? []).filter { f in
             guard i + f.tokens.count <= norms.count else { return false }
             for k in 1..<max(1, f.tokens.count) where norms[i + k] != f.tokens[k] { return false }
             return true
         }
+        if !stems.isEmpty, out.last.map({ $0.tokens.count > 1 }) ?? true, norms[i].utf8.count >= 4,
+            var f = stems[Self.stem(norms[i])], !StopWords.english.contains(norms[i])
+        {
+            f.tokens = [norms[i]]
+            out.append(f)
+        }
+        return out
     }
 
-    static func loadBundled(minimumCount: Int, minimumPrecision: Double) -> CueLexicon {
+    /// Stems less precise than this give no fallback candidates.
+    /// (0.02 let in 70% more candidates, mostly noise such as `hired` or `established`, and scored lower on dev.)
+    public static let stemMinimumPrecision = 0.05
+
+    /// Irregular verb forms, mapped to the form whose stem they share.
+    private static let irregular: [String: String] = [
+        "said": "say", "says": "say", "saying": "say", "told": "tell", "telling": "tell", "wrote": "write",
+        "written": "write", "writing": "write", "thought": "think", "saw": "see", "seen": "see", "knew": "know",
+        "known": "know", "found": "find", "felt": "feel", "spoke": "speak", "spoken": "speak", "heard": "hear",
+        "meant": "mean", "taught": "teach", "made": "make", "gave": "give", "given": "give", "took": "take",
+        "taken": "take", "held": "hold", "sought": "seek", "fought": "fight", "brought": "bring", "began": "begin",
+        "begun": "begin", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw",
+        "understood": "understand", "forgot": "forget", "forgotten": "forget", "swore": "swear", "sworn": "swear",
+        "predicted": "predict", "foresaw": "foresee", "led": "lead", "read": "read", "ran": "run", "won": "win",
+        "lost": "lose", "spent": "spend", "sent": "send", "paid": "pay", "laid": "lay", "put": "put", "cast": "cast",
+    ]
+
+    /// A crude stem shared by a word's inflections: `warned`, `warns`, `warning` and `warn` give
+    /// `warn`; `argued`, `argues`, `argue` give `argu`; `called` and `calls` give `cal`. Lower-case
+    /// norms in, nothing but suffixes stripped (no dictionary beyond a few irregular verbs).
+    public static func stem(_ norm: String) -> String {
+        var w = Array(norm.utf8)
+        if let base = irregular[norm] { w = Array(base.utf8) }
+        let n = w.count
+        guard n >= 4, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return String(decoding: w, as: UTF8.self) }
+        func ends(_ s: StaticString) -> Bool {
+            let k = s.utf8CodeUnitCount
+            guard n > k + 2 else { return false }
+            let p = s.utf8Start
+            for j in 0..<k where w[n - k + j] != p[j] { return false }
+            return true
+        }
+        if ends("ies") || ends("ied") {
+            w.removeLast(3)
+            w.append(121)  // y
+        } else if n > 5, ends("ing") {
+            w.removeLast(3)
+        } else if ends("ed") {
+            w.removeLast(2)
+        } else if ends("es") {
+            w.removeLast(2)
+        } else if w[n - 1] == 115, w[n - 2] != 115, w[n - 2] != 117, w[n - 2] != 105 {  // -s, not -ss -us -is
+            w.removeLast(1)
+        }
+        if w.count > 3, w[w.count - 1] == 101 { w.removeLast(1) }  // e
+        if w.count > 3, w[w.count - 1] == w[w.count - 2], !isVowel(w[w.count - 1]) { w.removeLast(1) }
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 }
+
+    /// Auxiliaries, negations and adverbs that open a cue span without being its head (`has also
+    /// said`, `is not expected`).
+    public static let auxiliaries: Set<String> = [
+        "also", "later", "previously", "recently", "often", "repeatedly", "once", "then", "now", "had", "has", "have",
+        "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "be", "been", "being",
+        "not", "never", "could", "might", "may", "should", "can", "must", "'s", "'re", "'ve", "'d", "'ll", "'m",
+        "even", "just", "already", "first", "further", "publicly", "privately", "reportedly", "didn't", "doesn't",
+        "don't", "wasn't", "isn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't",
+    ]
+
+    /// The index of a cue's head word among its norms: the first word that is no auxiliary or adverb.
+    public static func head(_ norms: [String]) -> Int? {
+        norms.firstIndex { n in
+            !auxiliaries.contains(n) && !(n.count > 4 && n.hasSuffix("ly")) && n.unicodeScalars.first.map {
+                $0.properties.isAlphabetic
+            } == true
+        }
+    }
+
+    static func loadBundled(minimumCount: Int, minimumPrecision: Double, withStems: Bool = false) -> CueLexicon {
         var forms: [String: Form] = [:]
         if let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources")
             ?? Bundle.module.url(forResource: "cues", withExtension: "tsv"),
@@ -88,11 +174,37 @@ public struct CueLexicon: Sendable {
                     contentQuote: Double(cols[qi]) ?? 0)
             }
         }
+        var stems: [String: Form] = [:]
+        if withStems, let url = Bundle.module.url(forResource: "cue-stems", withExtension: "tsv", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "cue-stems", withExtension: "tsv"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        {
+            stems = readStems(text, minimumCount: minimumCount, minimumPrecision: max(minimumPrecision, stemMinimumPrecision))
+        }
         for (form, after) in extraForms {
             let tokens = Tokenizer().tokenize(form).map(\.norm)
             let key = tokens.joined(separator: " ")
             if forms[key] == nil { forms[key] = Form(tokens: tokens, precision: 0.6, sourceAfter: after, key: key) }
         }
-        return CueLexicon(forms: Array(forms.values))
+        return CueLexicon(forms: Array(forms.values), stems: stems)
+    }
+
+    /// The columns of `cue-stems.tsv`.
+    public static let stemColumns = ["stem", "head", "cue_count", "occurrences", "precision", "source_after", "content_quote"]
+
+    /// Reads `cue-stems.tsv` (a header line with ``stemColumns``, then one stem a line), keeping the
+    /// stems seen often enough and precise enough.
+    public static func readStems(_ text: String, minimumCount: Int, minimumPrecision: Double) -> [String: Form] {
+        var stems: [String: Form] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("stem\t") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count >= stemColumns.count, let count = Int(cols[2]), let precision = Double(cols[4]),
+                count >= minimumCount, precision >= minimumPrecision
+            else { continue }
+            stems[cols[0]] = Form(
+                tokens: [cols[1]], precision: precision, sourceAfter: Double(cols[5]) ?? 0, key: "~" + cols[0],
+                contentQuote: Double(cols[6]) ?? 0, stem: cols[0])
+        }
+        return stems
     }
 }

@@ -14,8 +14,10 @@ import WhoSaidCore
 struct Options {
     var polnear = "../shared/polnear"
     var out = "Sources/WhoSaidAnalysis/Resources/attribution-model.tsv"
+    var stemsOut = "Sources/WhoSaidAnalysis/Resources/cue-stems.tsv"
     var epochs = 12
     var minCount = 2
+    var l2 = 1e-6
     /// Prints the candidates of these dev articles with the bundled model's scores, and stops.
     var explain: [String] = []
 
@@ -26,8 +28,10 @@ struct Options {
             switch args[i] {
             case "--polnear": polnear = value; i += 1
             case "--out": out = value; i += 1
+            case "--stems-out": stemsOut = value; i += 1
             case "--epochs": epochs = Int(value) ?? epochs; i += 1
             case "--min-count": minCount = Int(value) ?? minCount; i += 1
+            case "--l2": l2 = Double(value) ?? l2; i += 1
             case "--explain": explain.append(value); i += 1
             default:
                 FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--min-count N]\n".utf8))
@@ -43,6 +47,9 @@ struct GoldAttribution {
     var content: Set<Int>
     var source: Set<Int>
     var direct: Bool
+    /// Code-point ranges, for the cue statistics.
+    var cueSpans: [Range<Int>] = []
+    var sourceSpans: [Range<Int>] = []
 }
 
 struct Article {
@@ -113,7 +120,9 @@ func loadSplit(_ path: String) throws -> [Article] {
                 return s.contains("\"") || s.contains("\u{201C}") || s.contains("\u{201D}") || s.contains("''")
             }
             article.gold.append(
-                GoldAttribution(content: article.inside(content), source: article.inside(spans(a["source"])), direct: direct))
+                GoldAttribution(
+                    content: article.inside(content), source: article.inside(spans(a["source"])), direct: direct,
+                    cueSpans: spans(a["cue"]), sourceSpans: spans(a["source"])))
         }
         articles.append(article)
     }
@@ -200,7 +209,61 @@ guard !train.isEmpty, !dev.isEmpty else {
     exit(1)
 }
 
-let proposer = QuoteAttributor(lexicon: .candidates, model: nil)
+// MARK: Cue stems
+
+/// Stems of the heads of annotated cue spans (`warned` in `has warned against`), with how often a word
+/// of that stem is a cue head in train: the fallback for cue forms never seen twice.
+func cueStems(_ articles: [Article]) -> String {
+    struct Stat { var cues = 0, after = 0, quote = 0, occurrences = 0; var heads: [String: Int] = [:] }
+    var stats: [String: Stat] = [:]
+    var analysed: [[Token]] = []
+    for a in articles {
+        let tokens = Tokenizer().tokenize(a.scalars)
+        analysed.append(tokens)
+        var seen = Set<Int>()
+        for g in a.gold {
+            guard let first = g.cueSpans.map(\.lowerBound).min(), let last = g.cueSpans.map(\.upperBound).max() else { continue }
+            let inCue = tokens.indices.filter { k in
+                g.cueSpans.contains { $0.lowerBound <= tokens[k].range.start && tokens[k].range.end <= $0.upperBound }
+            }
+            guard let h = CueLexicon.head(inCue.map { tokens[$0].norm }) else { continue }
+            let head = inCue[h]
+            guard tokens[head].kind == .word, !StopWords.english.contains(tokens[head].norm), seen.insert(head).inserted else { continue }
+            let stem = CueLexicon.stem(tokens[head].norm)
+            stats[stem, default: Stat()].cues += 1
+            stats[stem]!.heads[tokens[head].norm, default: 0] += 1
+            if let s = g.sourceSpans.map(\.lowerBound).min(), s >= last || s > first { stats[stem]!.after += 1 }
+            if g.direct { stats[stem]!.quote += 1 }
+        }
+    }
+    for tokens in analysed {
+        for t in tokens where t.kind == .word && !StopWords.english.contains(t.norm) {
+            let stem = CueLexicon.stem(t.norm)
+            if stats[stem] != nil { stats[stem]!.occurrences += 1 }
+        }
+    }
+    var out = "# Cue stems learned from PolNeAR v1.0 train (\(articles.count) articles) by scripts/train-attribution:\n"
+    out += "# the heads of annotated cue spans by stem (CueLexicon.stem), counts and shares only, no text.\n"
+    out += CueLexicon.stemColumns.joined(separator: "\t") + "\n"
+    for (stem, st) in stats.sorted(by: { ($0.value.cues, $1.key) > ($1.value.cues, $0.key) }) where st.cues >= 2 {
+        let head = st.heads.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        let n = Double(st.cues)
+        out += [stem, head, "\(st.cues)", "\(st.occurrences)",
+                String(format: "%.3f", st.occurrences > 0 ? n / Double(st.occurrences) : 0),
+                String(format: "%.3f", Double(st.after) / n), String(format: "%.3f", Double(st.quote) / n)]
+            .joined(separator: "\t") + "\n"
+    }
+    return out
+}
+
+var lexicon = CueLexicon.candidates
+if options.explain.isEmpty {
+    let stemsText = cueStems(train)
+    try stemsText.write(toFile: options.stemsOut, atomically: true, encoding: .utf8)
+    lexicon.stems = CueLexicon.readStems(stemsText, minimumCount: 2, minimumPrecision: CueLexicon.stemMinimumPrecision)
+    print("wrote \(lexicon.stems.count) cue stems (of \(stemsText.split(separator: "\n").count - 3)) to \(options.stemsOut)")
+}
+let proposer = QuoteAttributor(lexicon: lexicon, model: nil)
 if !options.explain.isEmpty, let model = AttributionModel.shared {
     var chosen = dev.filter { a in options.explain.contains(where: { a.id.hasPrefix($0) }) }
     for path in options.explain where FileManager.default.fileExists(atPath: path) {
@@ -250,7 +313,7 @@ let encoded = examples.map { e in (e.features.compactMap { index[$0] }, e.label 
 var w = [Double](repeating: 0, count: names.count)
 var order = Array(encoded.indices)
 var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
-let l2 = 1e-6
+let l2 = options.l2
 for epoch in 0..<options.epochs {
     // A fixed shuffle per epoch (xorshift), so training is reproducible.
     for i in stride(from: order.count - 1, to: 0, by: -1) {
@@ -301,6 +364,25 @@ if ProcessInfo.processInfo.environment["WHOSAID_TRAIN_MISSES"] != nil {
         }
     }
 }
+if let path = ProcessInfo.processInfo.environment["WHOSAID_TRAIN_DUMP"] {
+    // Every dev candidate with its score, in the scorer's prediction format (for analysis).
+    var lines: [String] = []
+    let scorer = AttributionModel(weights: weights, threshold: 0, quoteThreshold: 0)
+    for (a, an) in zip(dev, devAnalysed) {
+        var quotes: [[String: Any]] = []
+        for c in proposer.candidates(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences) {
+            func span(_ r: TextRange) -> [String: Any] { ["start": r.start, "end": r.end] }
+            quotes.append([
+                "speaker": c.quote.speaker?.span.map { ["name": "", "span": span($0)] } ?? NSNull(),
+                "cue": c.quote.cue.map(span) ?? NSNull(), "content": c.quote.content.map(span),
+                "score": scorer.probability(c.features), "kind": c.quote.kind.rawValue,
+            ])
+        }
+        let obj: [String: Any] = ["id": a.id, "text": a.text, "quotes": quotes]
+        lines.append(String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self))
+    }
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+}
 print(String(format: "dev: candidates find %d of %d attributions (recall ceiling %.3f)", ceiling.attrFound, ceiling.attrGold,
     ceiling.attr.1))
 var best = (threshold: 0.5, quote: 0.5, score: -1.0)
@@ -309,7 +391,8 @@ for step in 4...16 {
     for quoteStep in 4...16 {
         let t = Double(step) * 0.05
         let tq = Double(quoteStep) * 0.05
-        let attributor = QuoteAttributor(model: AttributionModel(weights: weights, threshold: t, quoteThreshold: tq))
+        let attributor = QuoteAttributor(
+            lexicon: lexicon, model: AttributionModel(weights: weights, threshold: t, quoteThreshold: tq))
         var c = Counts()
         for (a, an) in zip(dev, devAnalysed) {
             c.add(attributor.attribute(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences), a)
