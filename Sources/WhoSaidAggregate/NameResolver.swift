@@ -9,19 +9,7 @@ enum NameResolver {
     /// Ids of the entities of these kinds known under `name` (as a name or an alias; a person's
     /// also without titles). Throws ``QueryError/unknownName`` with suggestions when there are none.
     static func ids(_ name: String, kinds: [String], option: String, db: Database) throws -> [Int64] {
-        let keys = Array(Set([NameKey.of(name), NameKey.person(name)].filter { !$0.isEmpty }))
-        var ids: [Int64] = []
-        if !keys.isEmpty {
-            ids = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT a.entity_id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
-                    WHERE a.alias_key IN (\(ClaimQuery.placeholders(keys.count)))
-                    AND c.kind IN (\(ClaimQuery.placeholders(kinds.count)))
-                    ORDER BY a.entity_id
-                    """,
-                arguments: StatementArguments(keys + kinds))
-        }
+        let ids = try find(name, kinds: kinds, db: db)
         if ids.isEmpty {
             throw QueryError.unknownName(
                 option: option, name: name, suggestions: try suggestions(for: name, kinds: kinds, db: db))
@@ -29,7 +17,23 @@ enum NameResolver {
         return ids
     }
 
-    /// Up to three known names closest to `name` by edit distance over their normalised forms.
+    /// Ids of the entities of these kinds known under `name`, none when there are none.
+    static func find(_ name: String, kinds: [String], db: Database) throws -> [Int64] {
+        let keys = Array(Set([NameKey.of(name), NameKey.person(name)].filter { !$0.isEmpty }))
+        guard !keys.isEmpty else { return [] }
+        return try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT a.entity_id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
+                WHERE a.alias_key IN (\(ClaimQuery.placeholders(keys.count)))
+                AND c.kind IN (\(ClaimQuery.placeholders(kinds.count)))
+                ORDER BY a.entity_id
+                """,
+            arguments: StatementArguments(keys + kinds))
+    }
+
+    /// Up to three known names closest to `name` by edit distance over their normalised forms, or
+    /// holding it as whole words.
     static func suggestions(for name: String, kinds: [String], db: Database) throws -> [String] {
         let key = NameKey.of(name)
         guard !key.isEmpty else { return [] }
@@ -45,7 +49,9 @@ enum NameResolver {
         for row in rows {
             let alias: String = row[0]
             let canonical: String = row[1]
-            let d = editDistance(key, alias)
+            var d = editDistance(key, alias)
+            // A name inside a longer one (Goodall in Lewis Goodall) is as close as the farthest typo.
+            if d > limit, key.count >= 3, (" " + alias + " ").contains(" " + key + " ") { d = limit }
             if d <= limit, d < best[canonical] ?? Int.max { best[canonical] = d }
         }
         return best.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.prefix(3).map(\.key)

@@ -14,7 +14,9 @@ struct ClaimFilterOptions: ParsableArguments {
     var outlet: String?
     @Option(help: ArgumentHelp("A faction linked to the speaker.", valueName: "name"))
     var faction: String?
-    @Option(help: ArgumentHelp("Words to find in the quote text (all of them, taken literally), best match first.", valueName: "text"))
+    @Option(help: ArgumentHelp(
+        "Words to find in the quote text (all of them, taken literally); query and export list the best match first.",
+        valueName: "text"))
     var about: String?
     @Option(help: ArgumentHelp("Reported on or after (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var since: String?
@@ -91,14 +93,8 @@ extension WhoSaid {
         func run() throws {
             let store = try ClaimFilterOptions.openStore(database)
             var filter = filters.filter
-            filter.limit = limit.map { $0 == 0 ? nil : $0 } ?? (format == .table ? 50 : nil)
-            let claims: [Claim]
-            do {
-                claims = try ClaimQuery(store: store).claims(filter)
-            } catch let error as QueryError {
-                Output.warn(error.description)
-                throw ExitCode(error.isEmptyDatabase ? 2 : 1)
-            }
+            filter.limit = effectiveLimit(limit, table: format == .table)
+            let claims = try reportingQueryErrors { try ClaimQuery(store: store).claims(filter) }
             Output.write(ClaimFormatter.render(claims, format: format, width: Terminal.width()))
         }
     }
@@ -117,34 +113,9 @@ enum ClaimFormatter {
                           "factions", "outlets", "reports"]
 
     static func render(_ claims: [Claim], format: QueryFormat, width: Int) -> String {
-        switch format {
-        case .json:
-            var w = JSONWriter()
-            w.beginArray()
-            for c in claims { c.write(to: &w) }
-            w.endArray()
-            return String(decoding: w.bytes, as: UTF8.self) + "\n"
-        case .jsonl:
-            return claims.map { c in
-                var w = JSONWriter()
-                c.write(to: &w)
-                return String(decoding: w.bytes, as: UTF8.self) + "\n"
-            }.joined()
-        case .csv:
-            return ([columns] + claims.map(fields)).map { $0.map(Delimited.csvField).joined(separator: ",") + "\r\n" }.joined()
-        case .tsv:
-            return ([columns] + claims.map(fields)).map { $0.map(Delimited.tsvField).joined(separator: "\t") + "\n" }.joined()
-        case .markdown:
-            let escape = { (s: String) in
-                s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            }
-            var out = "| " + columns.joined(separator: " | ") + " |\n"
-            out += "|" + String(repeating: " --- |", count: columns.count) + "\n"
-            for c in claims { out += "| " + fields(c).map(escape).joined(separator: " | ") + " |\n" }
-            return out
-        case .table:
-            return table(claims, width: width)
-        }
+        Rows.render(
+            claims, format: format, columns: columns, fields: fields, write: { $0.write(to: &$1) },
+            table: { table(claims, width: width) })
     }
 
     static func fields(_ c: Claim) -> [String] {
@@ -168,50 +139,7 @@ enum ClaimFormatter {
             let outlet = (outlets.first ?? "—") + (Set(outlets).count > 1 ? " +\(Set(outlets).count - 1)" : "")
             return [String(c.id), String((c.firstReported ?? "—").prefix(10)), speaker, outlet, c.text]
         }
-        let header = ["ID", "DATE", "SPEAKER", "OUTLET", "QUOTE"]
-        var widths = (0..<4).map { i in min(i == 2 ? 32 : 24, max(header[i].count, rows.map { $0[i].count }.max() ?? 0)) }
-        let used = widths.reduce(0, +) + 2 * 4
-        let quoteWidth = max(30, width - used)
-        widths.append(quoteWidth)
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, s in i == 4 ? s : pad(String(s.prefix(widths[i])), widths[i]) }
-                .joined(separator: "  ")
-        }
-        var out = line(header) + "\n"
-        for row in rows {
-            let wrapped = wrap(row[4], width: quoteWidth)
-            out += line(Array(row[0..<4]) + [wrapped.first ?? ""]) + "\n"
-            for more in wrapped.dropFirst() { out += line(["", "", "", "", more]) + "\n" }
-        }
-        return out
-    }
-
-    static func pad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
-    }
-
-    /// Greedy word wrap; a word longer than the width is cut.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            var word = String(word)
-            while word.count > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(word.prefix(width)))
-                word = String(word.dropFirst(width))
-            }
-            if current.isEmpty {
-                current = word
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        return TextTable(header: ["ID", "DATE", "SPEAKER", "OUTLET", "QUOTE"], caps: [24, 24, 32, 24]).render(rows, width: width)
     }
 }
 

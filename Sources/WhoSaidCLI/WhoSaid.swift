@@ -6,6 +6,9 @@ struct WhoSaid: ParsableCommand {
         commandName: "whosaid",
         abstract: "Who said what: extract news articles from pages and text dumps, and find their quotes.",
         version: "0.1.0",
-        subcommands: [Extract.self, Summary.self, Ingest.self, Stats.self, Query.self, Export.self]
+        subcommands: [
+            Extract.self, Summary.self, Ingest.self, Stats.self, Query.self, Speakers.self, Sources.self, Show.self,
+            Export.self,
+        ]
     )
 }
