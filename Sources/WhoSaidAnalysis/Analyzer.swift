@@ -43,7 +43,7 @@ struct SpeakerResolver {
                 speaker.name = previous.name
                 speaker.type = previous.type
                 speaker.entity = previous.entity
-            } else if let mention = entities.entity(at: span), covers(mention.range, span) {
+            } else if let mention = namingMention(span) {
                 speaker.name = mention.name
                 speaker.entity = mention.entityID
                 switch mention.kind {
@@ -99,6 +99,17 @@ struct SpeakerResolver {
             if last == "told" || words.suffix(7).contains(where: Self.mediumWords.contains) { return m.name }
         }
         return nil
+    }
+
+    /// The mention naming the speaker of `span`: the one overlapping it most, or else the name opening
+    /// it when a longer name in its apposition overlaps more (`Dario Ormsby, a founder of the Coastal
+    /// Renewal platform,`).
+    private func namingMention(_ span: TextRange) -> EntityMention? {
+        if let mention = entities.entity(at: span), covers(mention.range, span) { return mention }
+        let k = entities.firstMention(endingAfter: span.start)
+        guard k < entities.mentions.count else { return nil }
+        let opening = entities.mentions[k]
+        return opening.range.start == span.start && covers(opening.range, span) ? opening : nil
     }
 
     /// The entity mention names the speaker when it is the head of the speaker's phrase (its last

@@ -206,11 +206,19 @@ public enum ClaimAggregator {
 
     /// Indexes every stored claim (the v3 migration, for claims stored under v2).
     static func indexAll(in db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, speaker_id, text_key, words FROM claims")
-        for row in rows {
-            let runs = WordRuns(row[2])
-            try db.cachedStatement(sql: "UPDATE claims SET key_hash = ? WHERE id = ?").execute(arguments: [runs.hash, row[0]])
-            try index(claimID: row[0], speakerID: row[1], runs: runs, words: row[3], in: db)
+        // In slices of claims, so memory stays flat however many there are.
+        var last: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT id, speaker_id, text_key, words FROM claims WHERE id > ? ORDER BY id LIMIT 10000"),
+                arguments: [last])
+            guard let end = rows.last?[0] as Int64? else { return }
+            for row in rows {
+                let runs = WordRuns(row[2])
+                try db.cachedStatement(sql: "UPDATE claims SET key_hash = ? WHERE id = ?").execute(arguments: [runs.hash, row[0]])
+                try index(claimID: row[0], speakerID: row[1], runs: runs, words: row[3], in: db)
+            }
+            last = end
         }
     }
 

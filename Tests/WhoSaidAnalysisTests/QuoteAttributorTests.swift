@@ -117,6 +117,10 @@ import WhoSaidCore
         #expect(found.first?.content == ["the ferry budget had been cut twice in one year"])
         // The speaker is named after the person the apposition describes.
         #expect(quotes(text).quotes.first?.speaker?.name == "Ada Quill")
+        // Also when the apposition holds a longer name than the person's.
+        let faction = "Dario Ormsby, a founder of the Coastal Renewal platform, said that the board would review the figures."
+        #expect(quotes(faction).quotes.first?.speaker?.name == "Dario Ormsby")
+        #expect(quotes(faction).quotes.first?.speaker?.type == .person)
     }
 
     @Test func cueSpanTakesInAuxiliariesAndAdverbs() {
