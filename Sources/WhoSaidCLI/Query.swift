@@ -15,7 +15,8 @@ struct ClaimFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A faction linked to the speaker.", valueName: "name"))
     var faction: String?
     @Option(help: ArgumentHelp(
-        "Words to find in the quote text (all of them, taken literally); query and export list the best match first.",
+        "Words to find in the quote text (all of them, taken literally); query and export list the best match first"
+            + " (query ranks the 5,000 most recently stored matches when no --speaker, --source or --faction narrows it).",
         valueName: "text"))
     var about: String?
     @Option(help: ArgumentHelp("Reported on or after (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
