@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import WhoSaidStore
@@ -362,7 +363,9 @@ extension ClaimQuery {
 
     /// The statement of ``forEachReportRowView(_:_:)``. Without `about`, it reads `reports` in the
     /// order of its `reports_claim` index, so rows stream out as they are read: no sort of all of them.
-    static func reportRowsSQL(_ plan: Plan, limit: Int?) -> (String, [any DatabaseValueConvertible]) {
+    static func reportRowsSQL(
+        _ plan: Plan, limit: Int?, slice: (claims: ClosedRange<Int64>, lastReport: Int64)? = nil
+    ) -> (String, [any DatabaseValueConvertible]) {
         var arguments: [any DatabaseValueConvertible] = []
         // Canonical names (speaker, affiliation, medium, outlet) are not joined here but looked up
         // once per entity by ReportRowView: most rows repeat a few thousand entities.
@@ -385,6 +388,10 @@ extension ClaimQuery {
         arguments += plan.reportArguments
         for condition in plan.claimConditions { sql += " AND " + condition }
         arguments += plan.claimArguments
+        if let slice {
+            sql += " AND r.claim_id BETWEEN ? AND ? AND r.id <= ?"
+            arguments += [slice.claims.lowerBound, slice.claims.upperBound, slice.lastReport]
+        }
         sql += plan.fullText != nil ? " ORDER BY claims_fts.rank, c.id, r.id" : " ORDER BY r.claim_id, r.id"
         if let limit {
             sql += " LIMIT ?"
@@ -396,6 +403,141 @@ extension ClaimQuery {
     /// ``forEachReportRowView(_:_:)`` with each row decoded.
     public func forEachReportRow(_ filter: ClaimFilter, _ body: (ReportRow) throws -> Void) throws {
         try forEachReportRowView(filter) { try body($0.row) }
+    }
+}
+
+/// Turns export rows into bytes, one slice of rows at a time (see
+/// ``ClaimQuery/forEachReportRowSlice(_:workers:sliceClaims:makeEncoder:emit:)``).
+public protocol ReportRowEncoder: AnyObject {
+    func encode(_ row: ReportRowView)
+    /// The bytes of the rows encoded so far, emptied.
+    func takeBytes() -> [UInt8]
+}
+
+extension ClaimQuery {
+    /// The rows of ``forEachReportRowView(_:_:)``, read and encoded on `workers` threads: each takes the
+    /// next slice of `sliceClaims` claim ids, reads its rows on its own connection and encodes them with its own
+    /// encoder; `emit` receives the slices' bytes in order, on the calling thread, with at most
+    /// 2 × `workers` slices held at once. Rows stored after the export began are left out, so the
+    /// slices add up to the store as it was then. With `about` or `limit` (ranked or cut rows) it runs
+    /// on the calling thread alone.
+    public func forEachReportRowSlice(
+        _ filter: ClaimFilter, workers: Int, sliceClaims: Int64 = 10_000,
+        makeEncoder: @escaping @Sendable () -> any ReportRowEncoder, emit: ([UInt8]) throws -> Void
+    ) throws {
+        if filter.about != nil || filter.limit != nil || workers < 2 {
+            let encoder = makeEncoder()
+            var rows = 0
+            try forEachReportRowView(filter) { row in
+                encoder.encode(row)
+                rows += 1
+                if rows % 4_096 == 0 { try emit(encoder.takeBytes()) }
+            }
+            try emit(encoder.takeBytes())
+            return
+        }
+        let (plan, lastClaim, lastReport) = try store.read { db in
+            try Self.requireArticles(db, path: store.path)
+            return (
+                try Plan(filter, db: db), try Int64.fetchOne(db, sql: "SELECT max(id) FROM claims") ?? 0,
+                try Int64.fetchOne(db, sql: "SELECT max(id) FROM reports") ?? 0
+            )
+        }
+        let slices = Int((lastClaim + sliceClaims - 1) / sliceClaims)
+        // The plan only holds SQL text and bound values, read and never changed by the workers.
+        let shared = UncheckedSendable(plan)
+        let work = SliceWork(count: slices, window: 2 * workers)
+        let database = store
+        for _ in 0..<workers {
+            DispatchQueue.global().async {
+                let encoder = makeEncoder()
+                while let k = work.next() {
+                    do {
+                        let low = Int64(k) * sliceClaims + 1
+                        let (sql, arguments) = Self.reportRowsSQL(
+                            shared.value, limit: nil, slice: (low...(low + sliceClaims - 1), lastReport))
+                        let bytes = try database.read { db -> [UInt8] in
+                            let statement = try db.makeStatement(sql: sql)
+                            try statement.setArguments(StatementArguments(arguments))
+                            let rows = try Row.fetchCursor(statement)
+                            let view = ReportRowView(statement: statement.sqliteStatement, names: try EntityNames(db))
+                            while try rows.next() != nil { encoder.encode(view) }
+                            return encoder.takeBytes()
+                        }
+                        work.finish(k, bytes)
+                    } catch {
+                        work.fail(error)
+                    }
+                }
+            }
+        }
+        defer { work.stop() }
+        for k in 0..<slices { try emit(try work.wait(for: k)) }
+    }
+}
+
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Slices handed out in order and their bytes handed back in order, with a bounded window.
+private final class SliceWork: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var handedOut = 0
+    private var emitted = 0
+    private var done: [Int: [UInt8]] = [:]
+    private var failure: (any Error)?
+    private var stopped = false
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
+
+    /// The next slice to read, once the window has room; nil when there are none left.
+    func next() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped && handedOut < count && handedOut >= emitted + window { condition.wait() }
+        guard !stopped, handedOut < count else { return nil }
+        handedOut += 1
+        return handedOut - 1
+    }
+
+    func finish(_ k: Int, _ bytes: [UInt8]) {
+        condition.lock()
+        done[k] = bytes
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func fail(_ error: any Error) {
+        condition.lock()
+        if failure == nil { failure = error }
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Slice `k`'s bytes, once read; rethrows a worker's error.
+    func wait(for k: Int) throws -> [UInt8] {
+        condition.lock()
+        defer { condition.unlock() }
+        while done[k] == nil && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        emitted = k + 1
+        condition.broadcast()
+        return done.removeValue(forKey: k)!
     }
 }
 

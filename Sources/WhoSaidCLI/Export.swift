@@ -39,8 +39,14 @@ extension WhoSaid {
         @Option(help: "At most this many rows.")
         var limit: Int?
 
+        @Option(help: ArgumentHelp(
+            "Threads reading and encoding rows, in slices of claims written in order (--about and --limit use one).",
+            valueName: "n"))
+        var jobs: Int = 1
+
         func validate() throws {
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if bom && format != .csv && format != .tsv { throw ValidationError("--bom applies to csv and tsv only") }
         }
 
@@ -65,7 +71,13 @@ extension WhoSaid {
             if bom { sink.append([0xEF, 0xBB, 0xBF]) }
             do {
                 try sink.header()
-                try ClaimQuery(store: store).forEachReportRowView(filter) { try sink.row($0) }
+                try sink.flush()
+                // With --jobs N, rows are read and encoded on N threads, slice by slice, and written in order.
+                let format = self.format
+                try ClaimQuery(store: store).forEachReportRowSlice(
+                    filter, workers: jobs,
+                    makeEncoder: { SliceEncoder(format: format) },
+                    emit: { try handle.write(contentsOf: $0) })
                 sink.footer()
                 try sink.flush()
             } catch let error as QueryError {
@@ -77,13 +89,25 @@ extension WhoSaid {
     }
 }
 
-/// Buffers export rows and writes them out in large pieces.
+/// Encodes a slice of export rows into bytes, for ``ClaimQuery/forEachReportRowSlice``.
+final class SliceEncoder: ReportRowEncoder {
+    private var sink: RowSink
+
+    init(format: ExportFormat) { sink = RowSink(format: format, handle: nil) }
+
+    func encode(_ row: ReportRowView) { sink.encode(row) }
+
+    func takeBytes() -> [UInt8] { sink.takeBytes() }
+}
+
+/// Buffers export rows and writes them out in large pieces (or, without a file handle, keeps them
+/// until ``takeBytes()``).
 struct RowSink {
     let format: ExportFormat
-    let handle: FileHandle
+    let handle: FileHandle?
     private let buffer = OutputBuffer(capacity: 1 << 21)
 
-    init(format: ExportFormat, handle: FileHandle) {
+    init(format: ExportFormat, handle: FileHandle?) {
         self.format = format
         self.handle = handle
     }
@@ -113,7 +137,7 @@ struct RowSink {
         if format == .html { buffer += Array(HTMLPage.tail.utf8) }
     }
 
-    mutating func row(_ view: ReportRowView) throws {
+    mutating func encode(_ view: ReportRowView) {
         if format == .csv || format == .tsv {
             // Straight from SQLite's bytes to the buffer: no strings made.
             for i in ReportRow.columns.indices { view.field(i) { field(i, $0) } }
@@ -121,7 +145,13 @@ struct RowSink {
         } else {
             encode(view.row)
         }
-        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// The bytes buffered so far, emptied.
+    mutating func takeBytes() -> [UInt8] {
+        let bytes = Array(buffer.bytes)
+        buffer.removeAll()
+        return bytes
     }
 
     private mutating func encode(_ r: ReportRow) {
@@ -206,7 +236,7 @@ struct RowSink {
     }
 
     mutating func flush() throws {
-        if buffer.count > 0 {
+        if let handle, buffer.count > 0 {
             try handle.write(contentsOf: buffer.bytes)
             buffer.removeAll()
         }

@@ -55,3 +55,51 @@ import WhoSaidStore
         }
     }
 }
+
+/// An export read in slices on several threads gives the rows of the one-thread export, in order.
+@Suite struct SlicedExportTests {
+    final class Lines: ReportRowEncoder {
+        var bytes: [UInt8] = []
+        func encode(_ row: ReportRowView) {
+            let r = row.row
+            bytes += Array("\(r.claimID)|\(r.text)|\(r.speaker ?? "")|\(r.factions)|\(r.report.article)\n".utf8)
+        }
+        func takeBytes() -> [UInt8] {
+            defer { bytes = [] }
+            return bytes
+        }
+    }
+
+    @Test func slicesOnSeveralThreadsAddUpToTheOneThreadExport() throws {
+        let (store, dir) = try AggregationTests.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let people = (0..<5).map { AggregationTests.person("p\($0)", "Speaker Number\($0)", factions: $0 % 2 == 0 ? ["the soft left"] : []) }
+        // Nine articles, each quoting three of the five people; some quotes repeat, so claims have several reports.
+        _ = try AggregationTests.write(store, (0..<9).map { n in
+            AggregationTests.article("a\(n)", outlet: "Harbour Courier", published: "2024-01-0\(n + 1)", people: people,
+                                     quotes: (0..<3).map { i in (people[(n + i) % 5].name, "“Words \((n * i) % 7) of the day.”") })
+        })
+        let query = ClaimQuery(store: store)
+        var expected = ""
+        try query.forEachReportRow(ClaimFilter()) { r in
+            expected += "\(r.claimID)|\(r.text)|\(r.speaker ?? "")|\(r.factions)|\(r.report.article)\n"
+        }
+        #expect(expected.split(separator: "\n").count == 27)
+        for workers in [1, 2, 3] {
+            var out: [UInt8] = []
+            try query.forEachReportRowSlice(ClaimFilter(), workers: workers, sliceClaims: 2, makeEncoder: { Lines() }) { out += $0 }
+            #expect(String(decoding: out, as: UTF8.self) == expected, "\(workers) workers")
+        }
+        // A filter applies to every slice.
+        var f = ClaimFilter()
+        f.faction = "soft left"
+        var filtered = ""
+        try query.forEachReportRow(f) { r in
+            filtered += "\(r.claimID)|\(r.text)|\(r.speaker ?? "")|\(r.factions)|\(r.report.article)\n"
+        }
+        var out: [UInt8] = []
+        try query.forEachReportRowSlice(f, workers: 2, sliceClaims: 3, makeEncoder: { Lines() }) { out += $0 }
+        #expect(String(decoding: out, as: UTF8.self) == filtered)
+        #expect(!filtered.isEmpty && filtered.count < expected.count)
+    }
+}
