@@ -18,6 +18,7 @@ struct Options {
     var epochs = 12
     var minCount = 2
     var l2 = 1e-6
+    var average = true
     /// Prints the candidates of these dev articles with the bundled model's scores, and stops.
     var explain: [String] = []
 
@@ -32,6 +33,7 @@ struct Options {
             case "--epochs": epochs = Int(value) ?? epochs; i += 1
             case "--min-count": minCount = Int(value) ?? minCount; i += 1
             case "--l2": l2 = Double(value) ?? l2; i += 1
+            case "--no-average": average = false
             case "--explain": explain.append(value); i += 1
             default:
                 FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--min-count N]\n".utf8))
@@ -311,6 +313,10 @@ for (f, n) in counts.sorted(by: { $0.key < $1.key }) where n >= options.minCount
 let encoded = examples.map { e in (e.features.compactMap { index[$0] }, e.label ? 1.0 : 0.0) }
 
 var w = [Double](repeating: 0, count: names.count)
+// Averaged SGD: the weights written are the mean of the weights after every example (kept lazily as
+// `w - u / c`), which varies much less with the order of examples than the last iterate.
+var u = [Double](repeating: 0, count: names.count)
+var steps = 1.0
 var order = Array(encoded.indices)
 var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
 let l2 = options.l2
@@ -331,12 +337,18 @@ for epoch in 0..<options.epochs {
         let p = 1 / (1 + exp(-z))
         loss -= y > 0 ? log(max(p, 1e-12)) : log(max(1 - p, 1e-12))
         let g = p - y
-        for f in fs { w[f] -= rate * (g + l2 * w[f]) }
+        for f in fs {
+            let delta = rate * (g + l2 * w[f])
+            w[f] -= delta
+            u[f] -= steps * delta
+        }
+        steps += 1
     }
     print(String(format: "epoch %2d  log loss %.4f", epoch + 1, loss / Double(encoded.count)))
 }
 
 var weights: [String: Double] = [:]
+if options.average { for i in w.indices { w[i] -= u[i] / steps } }
 for (i, name) in names.enumerated() where abs(w[i]) >= 1e-4 { weights[name] = w[i] }
 
 // MARK: Threshold, on dev
