@@ -232,7 +232,8 @@ public struct QuoteAttributor: Sendable {
         "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "publicly", "privately",
         "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
         "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
-        "'s", "'re", "'ve", "'d", "'ll", "'m",
+        "'s", "'re", "'ve", "'d", "'ll", "'m", "didn't", "doesn't", "don't", "wasn't", "isn't", "hasn't", "haven't",
+        "hadn't", "won't", "wouldn't", "can't", "couldn't", "weren't", "aren't", "shouldn't",
     ]
     /// Conjunctions that, after a comma, start a clause outside the reported speech.
     private static let clauseBreakers: Set<String> = ["but", "though", "although", "while", "whereas", "even"]
@@ -249,6 +250,12 @@ public struct QuoteAttributor: Sendable {
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
         while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        let leadStart = left + 1
+        // `Sanders on Tuesday said`: a time phrase between the source and the cue belongs to neither.
+        if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]), Self.timeOpeners.contains(ctx.norms[left - 1]) {
+            left -= 2
+            while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        }
         // `Rep. Gwen Moore (D-Wis.) said`: a short parenthesis after a name belongs to the source.
         let parenthesis = left > lo ? parenthesisBefore(left, lo: lo, ctx) : nil
         let leftIsPunct = parenthesis == nil
@@ -396,10 +403,17 @@ public struct QuoteAttributor: Sendable {
             }
         }
         guard !content.isEmpty else { return nil }
+        // `“…,” said Tim Hess, a developer in Virginia, who introduced …`: an inverted source keeps the
+        // appositive that ends the sentence (PolNeAR annotates the whole noun phrase).
+        if sourceAfter, shape == .quoteBefore || shape == .reportBefore, let s = source,
+            let extended = appositiveAfter(s, hi: hi, ctx)
+        {
+            source = s.lowerBound..<extended
+        }
         return Found(
             cue: cue, source: source, content: content, segments: segments, mixed: mixed,
             sentence: si, contentEndToken: end, contentStartToken: begin, form: form, shape: shape,
-            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - (left + 1))
+            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart)
     }
 
     /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.
@@ -452,12 +466,48 @@ public struct QuoteAttributor: Sendable {
                 let opener = name.lowerBound - 1
                 let opensClause = opener < lo || ctx.tokens[opener].kind == .closeQuote || ctx.norms[opener] == ","
                     || ctx.segmentOf[opener] >= 0
-                if best == nil || opensClause { best = name.lowerBound..<(comma + 1) }
+                // `Clinton, at Monday’s debate, said`: a phrase that is no apposition leaves the name alone.
+                let apposition = k + 1 < comma && !Self.nonAppositive.contains(ctx.norms[k + 1])
+                    && !(ctx.norms[k + 1].hasSuffix("ing") && !isCapitalised(k + 1, ctx))
+                if best == nil || opensClause { best = apposition ? name.lowerBound..<(comma + 1) : name }
                 if opensClause { break }
             }
             k -= 1
         }
         return best
+    }
+
+    /// Words that cannot open an appositive after an inverted source (`said Roe, adding …`).
+    private static let nonAppositive: Set<String> = [
+        "and", "but", "or", "so", "as", "because", "if", "when", "while", "although", "though", "in", "on", "at",
+        "during", "after", "before", "with", "without", "for", "to", "from", "by", "about", "according", "via",
+        "which", "where", "that", "then", "also", "however", "referring", "adding", "noting", "citing", "saying",
+        "speaking", "explaining", "pointing", "arguing", "asking", "calling", "describing", "suggesting",
+        "like", "unlike", "under", "including", "despite", "instead", "meanwhile", "too", "though",
+    ]
+    /// `on Tuesday`, `last week`, `this month` between a source and its cue.
+    private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
+    private static let timeNouns: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+        "weekend", "night", "morning", "afternoon", "evening", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// The end of `Name, apposition` after an inverted source `s` (one past its last word), when the
+    /// apposition runs to the end of the sentence with no quotation in it, or nil.
+    private func appositiveAfter(_ s: Range<Int>, hi: Int, _ ctx: Context) -> Int? {
+        let comma = s.upperBound
+        guard comma + 1 < hi, ctx.norms[comma] == ",", ctx.tokens[comma + 1].isWordLike else { return nil }
+        let first = ctx.norms[comma + 1]
+        guard !Self.nonAppositive.contains(first), !Self.timeWords.contains(first),
+            !(first.hasSuffix("ing") && !isCapitalised(comma + 1, ctx)), !Self.pronouns.contains(first)
+        else { return nil }
+        var end = hi
+        while end > comma + 1, !ctx.tokens[end - 1].isWordLike, ctx.tokens[end - 1].kind != .closeQuote { end -= 1 }
+        guard end - comma <= 40,
+            !(comma + 1..<end).contains(where: { ctx.segmentOf[$0] >= 0 || ctx.tokens[$0].kind == .openQuote })
+        else { return nil }
+        return end
     }
 
     /// The opening bracket of a short parenthesis ending at token `close` that follows a capitalised
@@ -593,7 +643,10 @@ public struct QuoteAttributor: Sendable {
             if let i = out.firstIndex(where: { o in
                 o.content.contains(where: { a in f.content.contains(where: { $0.overlaps(a) }) })
             }) {
-                if f.score > out[i].score && out[i].segments.isEmpty { out[i] = f }
+                // `“…,” White House press secretary Josh Earnest said`: of two cues for the same quotation
+                // (`press`, `said`), the likelier.
+                let o = out[i]
+                if f.score > o.score && (o.segments.isEmpty || o.segments.first == f.segments.first) { out[i] = f }
                 continue
             }
             out.append(f)
