@@ -63,7 +63,9 @@ public struct QuoteAttributor: Sendable {
             guard let model else { return c }
             var f = c
             f.score = model.probability(features(f, ctx))
-            if f.score >= (f.segments.isEmpty ? model.threshold : model.quoteThreshold) { return f }
+            let threshold = !f.segments.isEmpty ? model.quoteThreshold
+                : holdsQuotation(f, ctx) ? model.mixedThreshold : model.threshold
+            if f.score >= threshold { return f }
             // The model learned from US reporting; a precise cue with a named source and quoted words
             // is kept whatever it says (`says Labour donor John Mills, the left is “…”`).
             return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) ? f : nil
