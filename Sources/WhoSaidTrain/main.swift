@@ -15,7 +15,7 @@ struct Options {
     var polnear = "../shared/polnear"
     var out = "Sources/WhoSaidAnalysis/Resources/attribution-model.tsv"
     var stemsOut = "Sources/WhoSaidAnalysis/Resources/cue-stems.tsv"
-    var epochs = 12
+    var epochs = 6
     var minCount = 2
     var l2 = 1e-6
     var average = true
