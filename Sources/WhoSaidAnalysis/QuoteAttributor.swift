@@ -286,6 +286,12 @@ public struct QuoteAttributor: Sendable {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
+        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+            let subject = sentenceSubject(lo: lo, before: left, ctx)
+        {
+            // `Clinton spoke about the death of X, arguing that …`: a participle after a comma has the
+            // clause's subject as its source.
+            source = subject
         } else if commaBefore, let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
             // `Flynn, a top Trump surrogate, said`
             source = appositive
@@ -304,7 +310,10 @@ public struct QuoteAttributor: Sendable {
         // A quotation may close just before a sentence that only attributes it (`“…” He said so.`
         // is rare; `“….” he said.` split by the sentence splitter is common).
         let wordsAfter = (a..<hi).filter { tokens[$0].isWordLike && ctx.segmentOf[$0] < 0 }.count
-        if before == nil, wordsAfter == 0, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
+        // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
+        let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
+        let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
+        if before == nil, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
             ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
@@ -477,6 +486,18 @@ public struct QuoteAttributor: Sendable {
             k -= 1
         }
         return best
+    }
+
+    /// The subject that opens the sentence (a name or a pronoun, after an optional opening phrase
+    /// ending with a comma is not followed): `Clinton` in `Clinton spoke …, arguing …`, or nil.
+    private func sentenceSubject(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
+        var i = lo
+        while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        guard i < end, ctx.segmentOf[i] < 0, isCapitalised(i, ctx) || Self.pronouns.contains(ctx.norms[i]) else { return nil }
+        guard let np = phrase(from: i, to: end, ctx), np.upperBound < end, ctx.tokens[np.upperBound].isWordLike,
+            !isCapitalised(np.upperBound, ctx)
+        else { return nil }
+        return np
     }
 
     /// Words that cannot open an appositive after an inverted source (`said Roe, adding …`).

@@ -19,6 +19,7 @@ struct Options {
     var minCount = 2
     var l2 = 1e-6
     var average = true
+    var runs = 3
     /// Prints the candidates of these dev articles with the bundled model's scores, and stops.
     var explain: [String] = []
 
@@ -34,6 +35,7 @@ struct Options {
             case "--min-count": minCount = Int(value) ?? minCount; i += 1
             case "--l2": l2 = Double(value) ?? l2; i += 1
             case "--no-average": average = false
+            case "--runs": runs = max(1, Int(value) ?? runs); i += 1
             case "--explain": explain.append(value); i += 1
             default:
                 FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--min-count N]\n".utf8))
@@ -312,43 +314,54 @@ for (f, n) in counts.sorted(by: { $0.key < $1.key }) where n >= options.minCount
 }
 let encoded = examples.map { e in (e.features.compactMap { index[$0] }, e.label ? 1.0 : 0.0) }
 
-var w = [Double](repeating: 0, count: names.count)
-// Averaged SGD: the weights written are the mean of the weights after every example (kept lazily as
-// `w - u / c`), which varies much less with the order of examples than the last iterate.
-var u = [Double](repeating: 0, count: names.count)
-var steps = 1.0
-var order = Array(encoded.indices)
-var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
-let l2 = options.l2
-for epoch in 0..<options.epochs {
-    // A fixed shuffle per epoch (xorshift), so training is reproducible.
-    for i in stride(from: order.count - 1, to: 0, by: -1) {
-        rng ^= rng << 13
-        rng ^= rng >> 7
-        rng ^= rng << 17
-        order.swapAt(i, Int(rng % UInt64(i + 1)))
-    }
-    let rate = 0.2 / (1 + Double(epoch))
-    var loss = 0.0
-    for k in order {
-        let (fs, y) = encoded[k]
-        var z = 0.0
-        for f in fs { z += w[f] }
-        let p = 1 / (1 + exp(-z))
-        loss -= y > 0 ? log(max(p, 1e-12)) : log(max(1 - p, 1e-12))
-        let g = p - y
-        for f in fs {
-            let delta = rate * (g + l2 * w[f])
-            w[f] -= delta
-            u[f] -= steps * delta
+/// One run of stochastic gradient descent from zero, examples shuffled per epoch by xorshift from `seed`.
+/// Averaged SGD: the weights returned are the mean of the weights after every example (kept lazily as
+/// `w - u / steps`), which varies much less with the order of examples than the last iterate.
+@MainActor func fit(seed: UInt64) -> [Double] {
+    var w = [Double](repeating: 0, count: names.count)
+    var u = [Double](repeating: 0, count: names.count)
+    var steps = 1.0
+    var order = Array(encoded.indices)
+    var rng = seed
+    let l2 = options.l2
+    for epoch in 0..<options.epochs {
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            rng ^= rng << 13
+            rng ^= rng >> 7
+            rng ^= rng << 17
+            order.swapAt(i, Int(rng % UInt64(i + 1)))
         }
-        steps += 1
+        let rate = 0.2 / (1 + Double(epoch))
+        var loss = 0.0
+        for k in order {
+            let (fs, y) = encoded[k]
+            var z = 0.0
+            for f in fs { z += w[f] }
+            let p = 1 / (1 + exp(-z))
+            loss -= y > 0 ? log(max(p, 1e-12)) : log(max(1 - p, 1e-12))
+            let g = p - y
+            for f in fs {
+                let delta = rate * (g + l2 * w[f])
+                w[f] -= delta
+                u[f] -= steps * delta
+            }
+            steps += 1
+        }
+        print(String(format: "epoch %2d  log loss %.4f", epoch + 1, loss / Double(encoded.count)))
     }
-    print(String(format: "epoch %2d  log loss %.4f", epoch + 1, loss / Double(encoded.count)))
+    if options.average { for i in w.indices { w[i] -= u[i] / steps } }
+    return w
+}
+
+// Several runs with different (fixed) shuffles, their weights averaged: less dependence on the order.
+var w = [Double](repeating: 0, count: names.count)
+for run in 0..<options.runs {
+    let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(run) &* 0xBF58_476D_1CE4_E5B9
+    let wr = fit(seed: seed)
+    for i in w.indices { w[i] += wr[i] / Double(options.runs) }
 }
 
 var weights: [String: Double] = [:]
-if options.average { for i in w.indices { w[i] -= u[i] / steps } }
 for (i, name) in names.enumerated() where abs(w[i]) >= 1e-4 { weights[name] = w[i] }
 
 // MARK: Threshold, on dev
