@@ -13,11 +13,16 @@ public struct AttributionModel: Sendable {
     public var threshold: Double
     /// Candidates whose content is a quotation scoring at least this are kept.
     public var quoteThreshold: Double
+    /// Reported-speech candidates holding quoted words (mixed quotes, `said the plan was “dead”`)
+    /// scoring at least this are kept. The scorer's direct-quote figures count them, so they get a
+    /// threshold of their own.
+    public var mixedThreshold: Double
 
-    public init(weights: [String: Double], threshold: Double, quoteThreshold: Double) {
+    public init(weights: [String: Double], threshold: Double, quoteThreshold: Double, mixedThreshold: Double? = nil) {
         self.weights = weights
         self.threshold = threshold
         self.quoteThreshold = quoteThreshold
+        self.mixedThreshold = mixedThreshold ?? threshold
     }
 
     public func probability(_ features: [String]) -> Double {
@@ -43,12 +48,14 @@ public struct AttributionModel: Sendable {
         public var description: String { "attribution model: unreadable line \(line)" }
     }
 
-    /// Reads the TSV form: `#` comments, `threshold<TAB>value` and `quote_threshold<TAB>value`, then
+    /// Reads the TSV form: `#` comments, `threshold<TAB>value`, `quote_threshold<TAB>value` and
+    /// `mixed_threshold<TAB>value` (the reported threshold when absent), then
     /// `feature<TAB>weight` lines.
     public init(tsv text: String) throws {
         var weights: [String: Double] = [:]
         var threshold = 0.5
         var quoteThreshold = 0.5
+        var mixedThreshold: Double?
         var text = text
         // One pass over the UTF-8 bytes (the file holds some 50,000 weights; loading must stay quick).
         try text.withUTF8 { bytes in
@@ -69,17 +76,18 @@ public struct AttributionModel: Sendable {
                 switch name {
                 case "threshold": threshold = value
                 case "quote_threshold": quoteThreshold = value
+                case "mixed_threshold": mixedThreshold = value
                 default: weights[name] = value
                 }
             }
         }
-        self.init(weights: weights, threshold: threshold, quoteThreshold: quoteThreshold)
+        self.init(weights: weights, threshold: threshold, quoteThreshold: quoteThreshold, mixedThreshold: mixedThreshold)
     }
 
     /// The TSV form, features sorted, with a header saying what made it.
     public func tsv(header: [String]) -> String {
         var out = header.map { "# " + $0 + "\n" }.joined()
-        out += "threshold\t\(threshold)\nquote_threshold\t\(quoteThreshold)\n"
+        out += "threshold\t\(threshold)\nquote_threshold\t\(quoteThreshold)\nmixed_threshold\t\(mixedThreshold)\n"
         for (name, w) in weights.sorted(by: { $0.key < $1.key }) {
             out += "\(name)\t\(String(format: "%.5f", w))\n"
         }

@@ -63,7 +63,9 @@ public struct QuoteAttributor: Sendable {
             guard let model else { return c }
             var f = c
             f.score = model.probability(features(f, ctx))
-            if f.score >= (f.segments.isEmpty ? model.threshold : model.quoteThreshold) { return f }
+            let threshold = !f.segments.isEmpty ? model.quoteThreshold
+                : holdsQuotation(f, ctx) ? model.mixedThreshold : model.threshold
+            if f.score >= threshold { return f }
             // The model learned from US reporting; a precise cue with a named source and quoted words
             // is kept whatever it says (`says Labour donor John Mills, the left is “…”`).
             return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) ? f : nil
@@ -232,7 +234,8 @@ public struct QuoteAttributor: Sendable {
         "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "publicly", "privately",
         "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
         "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
-        "'s", "'re", "'ve", "'d", "'ll", "'m",
+        "'s", "'re", "'ve", "'d", "'ll", "'m", "didn't", "doesn't", "don't", "wasn't", "isn't", "hasn't", "haven't",
+        "hadn't", "won't", "wouldn't", "can't", "couldn't", "weren't", "aren't", "shouldn't",
     ]
     /// Conjunctions that, after a comma, start a clause outside the reported speech.
     private static let clauseBreakers: Set<String> = ["but", "though", "although", "while", "whereas", "even"]
@@ -249,6 +252,12 @@ public struct QuoteAttributor: Sendable {
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
         while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        let leadStart = left + 1
+        // `Sanders on Tuesday said`: a time phrase between the source and the cue belongs to neither.
+        if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]), Self.timeOpeners.contains(ctx.norms[left - 1]) {
+            left -= 2
+            while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        }
         // `Rep. Gwen Moore (D-Wis.) said`: a short parenthesis after a name belongs to the source.
         let parenthesis = left > lo ? parenthesisBefore(left, lo: lo, ctx) : nil
         let leftIsPunct = parenthesis == nil
@@ -277,6 +286,12 @@ public struct QuoteAttributor: Sendable {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
+        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+            let subject = sentenceSubject(lo: lo, before: left, ctx)
+        {
+            // `Clinton spoke about the death of X, arguing that …`: a participle after a comma has the
+            // clause's subject as its source.
+            source = subject
         } else if commaBefore, let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
             // `Flynn, a top Trump surrogate, said`
             source = appositive
@@ -295,7 +310,10 @@ public struct QuoteAttributor: Sendable {
         // A quotation may close just before a sentence that only attributes it (`“…” He said so.`
         // is rare; `“….” he said.` split by the sentence splitter is common).
         let wordsAfter = (a..<hi).filter { tokens[$0].isWordLike && ctx.segmentOf[$0] < 0 }.count
-        if before == nil, wordsAfter == 0, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
+        // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
+        let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
+        let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
+        if before == nil, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
             ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
@@ -396,10 +414,17 @@ public struct QuoteAttributor: Sendable {
             }
         }
         guard !content.isEmpty else { return nil }
+        // `“…,” said Tim Hess, a developer in Virginia, who introduced …`: an inverted source keeps the
+        // appositive that ends the sentence (PolNeAR annotates the whole noun phrase).
+        if sourceAfter, shape == .quoteBefore || shape == .reportBefore, let s = source,
+            let extended = appositiveAfter(s, hi: hi, ctx)
+        {
+            source = s.lowerBound..<extended
+        }
         return Found(
             cue: cue, source: source, content: content, segments: segments, mixed: mixed,
             sentence: si, contentEndToken: end, contentStartToken: begin, form: form, shape: shape,
-            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - (left + 1))
+            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart)
     }
 
     /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.
@@ -452,12 +477,60 @@ public struct QuoteAttributor: Sendable {
                 let opener = name.lowerBound - 1
                 let opensClause = opener < lo || ctx.tokens[opener].kind == .closeQuote || ctx.norms[opener] == ","
                     || ctx.segmentOf[opener] >= 0
-                if best == nil || opensClause { best = name.lowerBound..<(comma + 1) }
+                // `Clinton, at Monday’s debate, said`: a phrase that is no apposition leaves the name alone.
+                let apposition = k + 1 < comma && !Self.nonAppositive.contains(ctx.norms[k + 1])
+                    && !(ctx.norms[k + 1].hasSuffix("ing") && !isCapitalised(k + 1, ctx))
+                if best == nil || opensClause { best = apposition ? name.lowerBound..<(comma + 1) : name }
                 if opensClause { break }
             }
             k -= 1
         }
         return best
+    }
+
+    /// The subject that opens the sentence (a name or a pronoun, after an optional opening phrase
+    /// ending with a comma is not followed): `Clinton` in `Clinton spoke …, arguing …`, or nil.
+    private func sentenceSubject(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
+        var i = lo
+        while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        guard i < end, ctx.segmentOf[i] < 0, isCapitalised(i, ctx) || Self.pronouns.contains(ctx.norms[i]) else { return nil }
+        guard let np = phrase(from: i, to: end, ctx), np.upperBound < end, ctx.tokens[np.upperBound].isWordLike,
+            !isCapitalised(np.upperBound, ctx)
+        else { return nil }
+        return np
+    }
+
+    /// Words that cannot open an appositive after an inverted source (`said Roe, adding …`).
+    private static let nonAppositive: Set<String> = [
+        "and", "but", "or", "so", "as", "because", "if", "when", "while", "although", "though", "in", "on", "at",
+        "during", "after", "before", "with", "without", "for", "to", "from", "by", "about", "according", "via",
+        "which", "where", "that", "then", "also", "however", "referring", "adding", "noting", "citing", "saying",
+        "speaking", "explaining", "pointing", "arguing", "asking", "calling", "describing", "suggesting",
+        "like", "unlike", "under", "including", "despite", "instead", "meanwhile", "too", "though",
+    ]
+    /// `on Tuesday`, `last week`, `this month` between a source and its cue.
+    private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
+    private static let timeNouns: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+        "weekend", "night", "morning", "afternoon", "evening", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// The end of `Name, apposition` after an inverted source `s` (one past its last word), when the
+    /// apposition runs to the end of the sentence with no quotation in it, or nil.
+    private func appositiveAfter(_ s: Range<Int>, hi: Int, _ ctx: Context) -> Int? {
+        let comma = s.upperBound
+        guard comma + 1 < hi, ctx.norms[comma] == ",", ctx.tokens[comma + 1].isWordLike else { return nil }
+        let first = ctx.norms[comma + 1]
+        guard !Self.nonAppositive.contains(first), !Self.timeWords.contains(first),
+            !(first.hasSuffix("ing") && !isCapitalised(comma + 1, ctx)), !Self.pronouns.contains(first)
+        else { return nil }
+        var end = hi
+        while end > comma + 1, !ctx.tokens[end - 1].isWordLike, ctx.tokens[end - 1].kind != .closeQuote { end -= 1 }
+        guard end - comma <= 40,
+            !(comma + 1..<end).contains(where: { ctx.segmentOf[$0] >= 0 || ctx.tokens[$0].kind == .openQuote })
+        else { return nil }
+        return end
     }
 
     /// The opening bracket of a short parenthesis ending at token `close` that follows a capitalised
@@ -593,7 +666,10 @@ public struct QuoteAttributor: Sendable {
             if let i = out.firstIndex(where: { o in
                 o.content.contains(where: { a in f.content.contains(where: { $0.overlaps(a) }) })
             }) {
-                if f.score > out[i].score && out[i].segments.isEmpty { out[i] = f }
+                // `“…,” White House press secretary Josh Earnest said`: of two cues for the same quotation
+                // (`press`, `said`), the likelier.
+                let o = out[i]
+                if f.score > o.score && (o.segments.isEmpty || o.segments.first == f.segments.first) { out[i] = f }
                 continue
             }
             out.append(f)

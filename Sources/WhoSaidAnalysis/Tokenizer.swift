@@ -15,6 +15,8 @@ import WhoSaidCore
 ///   and `’m` at the end of a word are word tokens of their own, touching it, as in the Penn Treebank and
 ///   spaCy: `Labour’s` → `Labour` `’s`, `he’s` → `he` `’s` (annotated spans in PolNeAR end at `Obama` in
 ///   `Obama's decision` and start at `’s` in `he’s claiming`). `n’t` stays inside its word (`didn’t`).
+/// - Two straight apostrophes (`''`, not three) are one double quotation mark, norm `"`, opening or closing
+///   like `"`: the New York Times' plain-text quotes (`''Yes,'' she said.`).
 /// - Numbers keep `.`, `,` (before exactly three digits), `:` and `/` between digits: `3.5`, `1,000,000`,
 ///   `10:30`, `9/11`. `$` and `%` are separate symbols.
 /// - Straight quotes open after whitespace, an opening bracket or a dash and before a non-space; close
@@ -332,8 +334,9 @@ struct TokenScanner {
             }
         }
         // The plural possessive: voters’ (unless a single quote is open and this closes it).
+        // `''` after it is a double quotation mark (`voters''`), not a possessive.
         if j < n, !singleOpen, s[j].value == 0x2019 || s[j].value == 0x27,
-           s[j - 1].value | 0x20 == 0x73, c(j + 1) & CC.word == 0 {
+           s[j - 1].value | 0x20 == 0x73, c(j + 1) & CC.word == 0, !(s[j].value == 0x27 && v(j + 1) == 0x27) {
             j += 1
         }
         emit(start, j, startsDigit && !hasLetter ? .number : .word)
@@ -444,6 +447,8 @@ struct TokenScanner {
     mutating func singleQuote(_ i: Int) -> Int {
         let x = s[i].value
         let next = v(i + 1)
+        // Two apostrophes are a double quotation mark, as in the New York Times' `''Yes,'' she said.`
+        if x == 0x27 && next == 0x27 && v(i + 2) != 0x27 { return doubleQuote(i, length: 2) }
         // A clitic after a word: Labour’s → Labour + ’s, he’ll → he + ’ll.
         if x != 0x201B && c(i - 1) & CC.word != 0, let length = cliticLength(i) {
             emit(i, i + 1 + length, .word)
@@ -490,10 +495,10 @@ struct TokenScanner {
         }
     }
 
-    mutating func doubleQuote(_ i: Int) -> Int {
+    mutating func doubleQuote(_ i: Int, length: Int = 1) -> Int {
         let x = s[i].value
         let opening = openingContext(i - 1)
-        let closing = closingContext(i + 1)
+        let closing = closingContext(i + length)
         let open: Bool
         switch x {
         case 0x201C, 0x201E, 0x201F: open = opening || !closing || !doubleOpen
@@ -504,8 +509,8 @@ struct TokenScanner {
             if opening != closing { open = opening } else { open = !doubleOpen }
         }
         doubleOpen = open
-        emit(i, i + 1, open ? .openQuote : .closeQuote, norm: "\"")
-        return i + 1
+        emit(i, i + length, open ? .openQuote : .closeQuote, norm: "\"")
+        return i + length
     }
 
     // MARK: - Emoji, URLs, e-mail
