@@ -249,6 +249,20 @@ public struct QuoteAttributor: Sendable {
         let tokens = ctx.tokens
         let lo = sentence.tokens.lowerBound
         let hi = sentence.tokens.upperBound
+        // The cue takes in a colon right after it (`says:`, 222 of 240 in train) and a preposition that
+        // governs the content (`complained about`, `warned against`; not after `say`: `said of` is rarely a cue).
+        var cue = cue
+        if cue.upperBound < hi, ctx.segmentOf[cue.upperBound] < 0, let last = form.tokens.last,
+            !Self.cuePrepositions.contains(last), last != ":"
+        {
+            let next = ctx.norms[cue.upperBound]
+            let say = form.key == "say" || form.stem == "say"
+            if next == ":" || (!say && Self.cuePrepositions.contains(next)),
+                cue.upperBound + 1 < hi, ctx.tokens[cue.upperBound + 1].isWordLike || ctx.tokens[cue.upperBound + 1].kind == .openQuote
+            {
+                cue = cue.lowerBound..<(cue.upperBound + 1)
+            }
+        }
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
         while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
@@ -364,8 +378,10 @@ public struct QuoteAttributor: Sendable {
             // `told reporters that …`, `told the Post on Friday that …`
             let opensWithPhrase = start < hi && (Self.timeWords.contains(ctx.norms[start]) || Self.leadingPrepositions.contains(ctx.norms[start]))
             if let that = (start..<min(hi, start + 10)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
-                form.tokens.first == "told" || form.tokens.first == "tell" || opensWithPhrase
+                form.tokens.first == "told" || form.tokens.first == "tell" || form.key == "tell" || opensWithPhrase
+                    || (that - start <= 3 && Self.objects.contains(ctx.norms[start]))
             {
+                // `warned voters that …`, `telling them that …`: the object stays out of the content.
                 start = that
             } else if opensWithPhrase, let comma = (start..<min(hi, start + 16)).first(where: {
                 ctx.norms[$0] == "," && (ctx.segmentOf[$0] < 0 || ($0 + 1 < hi && ctx.tokens[$0 + 1].kind == .closeQuote))
@@ -388,6 +404,14 @@ public struct QuoteAttributor: Sendable {
                 return n < hi && Self.clauseBreakers.contains(ctx.norms[n])
             }) {
                 stop = ctx.segmentOf[k] >= 0 ? k + 2 : k
+            }
+            // `…, saying …`: a participle cue after a comma starts an attribution of its own.
+            if let k = (start..<stop).first(where: { k in
+                k > start + 2 && k + 1 < stop && ctx.norms[k] == "," && ctx.segmentOf[k] < 0
+                    && ctx.norms[k + 1].hasSuffix("ing") && !isCapitalised(k + 1, ctx)
+                    && lexicon.matches(ctx.norms, at: k + 1).contains { $0.precision >= 0.15 }
+            }) {
+                stop = k
             }
             // A quotation opened in the clause runs to its close, across sentence ends.
             if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {
@@ -499,6 +523,15 @@ public struct QuoteAttributor: Sendable {
         else { return nil }
         return np
     }
+
+    /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
+    private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
+
+    /// Objects between a cue and its `that` clause (`warned voters that`).
+    private static let objects: Set<String> = [
+        "him", "her", "them", "us", "me", "you", "reporters", "voters", "supporters", "lawmakers", "viewers",
+        "listeners", "journalists", "congress", "members", "colleagues", "donors", "students", "residents", "americans",
+    ]
 
     /// Words that cannot open an appositive after an inverted source (`said Roe, adding …`).
     private static let nonAppositive: Set<String> = [
