@@ -38,7 +38,7 @@ struct Options {
             case "--runs": runs = max(1, Int(value) ?? runs); i += 1
             case "--explain": explain.append(value); i += 1
             default:
-                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--min-count N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--runs N] [--no-average] [--min-count N] [--l2 X]\n".utf8))
                 exit(2)
             }
             i += 1
