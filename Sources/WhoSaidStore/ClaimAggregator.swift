@@ -92,11 +92,10 @@ public enum ClaimAggregator {
             let via: String? = q["via"]
             let viaID = try via.flatMap { try resolveOrganization(name: $0, aliases: [], kind: "outlet", in: db) }
             let text: String = q["text"]
-            let key = TextKey.of(text)
-            let words = key.isEmpty ? 0 : key.split(separator: " ").count
-            let claimID = try findClaim(speakerID: speakerID, key: key, words: words, in: db)
+            let runs = WordRuns(TextKey.of(text))
+            let claimID = try findClaim(speakerID: speakerID, runs: runs, in: db)
                 ?? insertClaim(
-                    speakerID: speakerID, q: q, affiliationID: affiliationID, viaID: viaID, key: key, words: words,
+                    speakerID: speakerID, q: q, affiliationID: affiliationID, viaID: viaID, runs: runs,
                     in: db)
             if let affiliationID {
                 try db.cachedStatement(sql: "UPDATE claims SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL")
@@ -147,16 +146,15 @@ public enum ClaimAggregator {
         }
     }
 
-    private static func findClaim(speakerID: Int64?, key: String, words: Int, in db: Database) throws -> Int64? {
+    private static func findClaim(speakerID: Int64?, runs: WordRuns, in db: Database) throws -> Int64? {
         if let id = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT id FROM claims WHERE speaker_id IS ? AND text_key = ? ORDER BY id LIMIT 1"),
-            arguments: [speakerID, key])
+            arguments: [speakerID, runs.key])
         {
             return id
         }
         // Containment only between quotes of one known speaker: unattributed quotes join only on equal text.
-        guard let speakerID, words >= minimumContainedWords else { return nil }
-        let runs = WordRuns(key)
+        guard let speakerID, runs.words.count >= minimumContainedWords else { return nil }
         var best: Int64?
         // A claim inside the quote is one of the quote's spans of at least 8 words: look their hashes up.
         let spans = runs.spanHashes(minimumWords: minimumContainedWords).filter { $0 != runs.hash }
@@ -195,8 +193,8 @@ public enum ClaimAggregator {
 
     /// Indexes a claim for containment (its `key_hash` is set by the caller): with a speaker and at
     /// least ``minimumContainedWords`` words, the hashes of all its runs of that many words.
-    private static func index(claimID: Int64, speakerID: Int64?, runs: WordRuns, words: Int, in db: Database) throws {
-        guard let speakerID, words >= minimumContainedWords else { return }
+    private static func index(claimID: Int64, speakerID: Int64?, runs: WordRuns, in db: Database) throws {
+        guard let speakerID, runs.words.count >= minimumContainedWords else { return }
         for shingle in Set(runs.shingleHashes(size: minimumContainedWords)) {
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO claim_shingles (speaker_id, shingle, claim_id) VALUES (?, ?, ?)"
@@ -210,13 +208,13 @@ public enum ClaimAggregator {
         var last: Int64 = 0
         while true {
             let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT id, speaker_id, text_key, words FROM claims WHERE id > ? ORDER BY id LIMIT 10000"),
+                db.cachedStatement(sql: "SELECT id, speaker_id, text_key FROM claims WHERE id > ? ORDER BY id LIMIT 10000"),
                 arguments: [last])
             guard let end = rows.last?[0] as Int64? else { return }
             for row in rows {
                 let runs = WordRuns(row[2])
                 try db.cachedStatement(sql: "UPDATE claims SET key_hash = ? WHERE id = ?").execute(arguments: [runs.hash, row[0]])
-                try index(claimID: row[0], speakerID: row[1], runs: runs, words: row[3], in: db)
+                try index(claimID: row[0], speakerID: row[1], runs: runs, in: db)
             }
             last = end
         }
@@ -225,9 +223,8 @@ public enum ClaimAggregator {
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
     private static func insertClaim(
-        speakerID: Int64?, q: Row, affiliationID: Int64?, viaID: Int64?, key: String, words: Int, in db: Database
+        speakerID: Int64?, q: Row, affiliationID: Int64?, viaID: Int64?, runs: WordRuns, in db: Database
     ) throws -> Int64 {
-        let runs = WordRuns(key)
         try db.cachedStatement(sql: """
             INSERT INTO claims (speaker_id, speaker_name, speaker_type, affiliation_id, via_id, kind, cue, text,
                 text_key, words, key_hash)
@@ -235,10 +232,10 @@ public enum ClaimAggregator {
             """
         ).execute(arguments: [
             speakerID, q["speaker_name"], q["speaker_type"], affiliationID, viaID, q["kind"], q["cue_text"], q["text"],
-            key, words, runs.hash,
+            runs.key, runs.words.count, runs.hash,
         ])
         let id = db.lastInsertedRowID
-        try index(claimID: id, speakerID: speakerID, runs: runs, words: words, in: db)
+        try index(claimID: id, speakerID: speakerID, runs: runs, in: db)
         return id
     }
 
@@ -378,6 +375,8 @@ public enum TextKey {
 /// The words of a normalised text (``TextKey``) and 64-bit FNV-1a hashes of its spans, the same on
 /// every run and machine: the hash of a span equals the hash of a text made of just those words.
 struct WordRuns {
+    /// The normalised text.
+    let key: String
     let words: [Substring]
     /// The hash of the whole text.
     let hash: Int64
@@ -385,6 +384,7 @@ struct WordRuns {
     let padded: String
 
     init(_ key: String) {
+        self.key = key
         words = key.split(separator: " ")
         padded = WordRuns.padded(key)
         var h = WordRuns.offset
