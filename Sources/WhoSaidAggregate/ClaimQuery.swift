@@ -145,6 +145,16 @@ public struct ClaimQuery: Sendable {
             }
         }
 
+        /// Every condition on a claim, each after " AND ", the report filters as one `EXISTS`; with
+        /// their arguments in order.
+        var claimWhere: (sql: String, arguments: [any DatabaseValueConvertible]) {
+            var conditions = claimConditions
+            if !reportConditions.isEmpty {
+                conditions.append("EXISTS (SELECT 1 FROM reports r WHERE r.claim_id = c.id\(reportWhere))")
+            }
+            return (conditions.map { " AND " + $0 }.joined(), claimArguments + reportArguments)
+        }
+
         var reportWhere: String {
             reportConditions.isEmpty ? "" : " AND " + reportConditions.joined(separator: " AND ")
         }
@@ -162,12 +172,7 @@ public struct ClaimQuery: Sendable {
     public static let rankedMatches = 5_000
 
     static func claimIDs(_ plan: Plan, limit: Int?, db: Database) throws -> [Int64] {
-        var conditions = plan.claimConditions
-        var arguments = plan.claimArguments
-        if !plan.reportConditions.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM reports r WHERE r.claim_id = c.id\(plan.reportWhere))")
-            arguments += plan.reportArguments
-        }
+        let (whereAnd, arguments) = plan.claimWhere
         func run(_ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Int64] {
             do {
                 return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
@@ -175,7 +180,6 @@ public struct ClaimQuery: Sendable {
                 throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
             }
         }
-        let whereAnd = conditions.map { " AND " + $0 }.joined()
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
 
         if let match = plan.fullText {
@@ -214,13 +218,7 @@ public struct ClaimQuery: Sendable {
     /// of that entity's claims: the speaker's; or a source's three ways in (speaker, affiliation,
     /// medium), one statement each; or the faction's; or, with none of them, all claims by date.
     static func listingSQL(_ plan: Plan, limit: Int?) -> [(String, [any DatabaseValueConvertible])] {
-        var conditions = plan.claimConditions
-        var arguments = plan.claimArguments
-        if !plan.reportConditions.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM reports r WHERE r.claim_id = c.id\(plan.reportWhere))")
-            arguments += plan.reportArguments
-        }
-        let whereAnd = conditions.map { " AND " + $0 }.joined()
+        let (whereAnd, arguments) = plan.claimWhere
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let date = "COALESCE(c.first_reported, '~')"
         if !plan.factionIDs.isEmpty {
@@ -350,11 +348,7 @@ extension ClaimQuery {
             let plan = try Plan(filter, db: db)
             let (sql, arguments) = Self.reportRowsSQL(plan, limit: filter.limit)
             do {
-                let statement = try db.makeStatement(sql: sql)
-                try statement.setArguments(StatementArguments(arguments))
-                let rows = try Row.fetchCursor(statement)
-                let view = ReportRowView(statement: statement.sqliteStatement, names: try EntityNames(db))
-                while try rows.next() != nil { try body(view) }
+                try Self.eachReportRow(sql, arguments, db, body)
             } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
                 throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
             }
@@ -398,6 +392,17 @@ extension ClaimQuery {
             arguments.append(limit)
         }
         return (sql, arguments)
+    }
+
+    /// Runs a ``reportRowsSQL(_:limit:slice:)`` statement, calling `body` with each row in place.
+    static func eachReportRow(
+        _ sql: String, _ arguments: [any DatabaseValueConvertible], _ db: Database, _ body: (ReportRowView) throws -> Void
+    ) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(arguments))
+        let rows = try Row.fetchCursor(statement)
+        let view = ReportRowView(statement: statement.sqliteStatement, names: try EntityNames(db))
+        while try rows.next() != nil { try body(view) }
     }
 
     /// ``forEachReportRowView(_:_:)`` with each row decoded.
@@ -457,11 +462,7 @@ extension ClaimQuery {
                         let (sql, arguments) = Self.reportRowsSQL(
                             shared.value, limit: nil, slice: (low...(low + sliceClaims - 1), lastReport))
                         let bytes = try database.read { db -> [UInt8] in
-                            let statement = try db.makeStatement(sql: sql)
-                            try statement.setArguments(StatementArguments(arguments))
-                            let rows = try Row.fetchCursor(statement)
-                            let view = ReportRowView(statement: statement.sqliteStatement, names: try EntityNames(db))
-                            while try rows.next() != nil { encoder.encode(view) }
+                            try Self.eachReportRow(sql, arguments, db) { encoder.encode($0) }
                             return encoder.takeBytes()
                         }
                         work.finish(k, bytes)
