@@ -89,8 +89,7 @@ public struct ArticleView: Sendable, Equatable {
         w.beginArray()
         for q in quotes {
             w.beginObject()
-            w.key("claim")
-            if let c = q.claimID { w.int(Int(c)) } else { w.null() }
+            w.field("claim", q.claimID.map(Int.init))
             w.field("kind", q.kind)
             w.field("text", q.text)
             w.key("speaker")
@@ -107,10 +106,8 @@ public struct ArticleView: Sendable, Equatable {
             w.field("cue", q.cue)
             w.field("via", q.via)
             w.field("factions", q.factions)
-            w.key("start")
-            if let s = q.start { w.int(s) } else { w.null() }
-            w.key("end")
-            if let e = q.end { w.int(e) } else { w.null() }
+            w.field("start", q.start)
+            w.field("end", q.end)
             w.field("reports", q.reports)
             w.endObject()
         }

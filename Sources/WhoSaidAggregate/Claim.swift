@@ -70,10 +70,8 @@ public struct Report: Sendable, Equatable {
         w.field("outlet", outlet)
         w.field("url", url)
         w.field("published", published)
-        w.key("start")
-        if let start { w.int(start) } else { w.null() }
-        w.key("end")
-        if let end { w.int(end) } else { w.null() }
+        w.field("start", start)
+        w.field("end", end)
         w.endObject()
     }
 }

@@ -183,10 +183,8 @@ struct RowSink {
             w.field("outlet", r.report.outlet)
             w.field("url", r.report.url)
             w.field("published", r.report.published)
-            w.key("start")
-            if let s = r.report.start { w.int(s) } else { w.null() }
-            w.key("end")
-            if let e = r.report.end { w.int(e) } else { w.null() }
+            w.field("start", r.report.start)
+            w.field("end", r.report.end)
             w.endObject()
             buffer += w.bytes
             buffer.append(0x0A)

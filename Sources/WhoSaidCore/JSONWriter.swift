@@ -39,6 +39,10 @@ public struct JSONWriter {
 
     public mutating func field(_ k: String, _ s: String?) { key(k); string(s) }
     public mutating func field(_ k: String, _ n: Int) { key(k); int(n) }
+    public mutating func field(_ k: String, _ n: Int?) {
+        key(k)
+        if let n { int(n) } else { null() }
+    }
     public mutating func field(_ k: String, _ strings: [String]) {
         key(k)
         beginArray()
