@@ -122,8 +122,7 @@ extension ClaimQuery {
         try articleView(where: "id = ?", rowID, db: db)
     }
 
-    /// The first stored article with this document id, or nil. (`doc_id` has no index: this reads
-    /// the whole table.)
+    /// The first stored article with this document id, or nil.
     static func articleView(docID: String, db: Database) throws -> ArticleView? {
         try articleView(where: "doc_id = ?", docID, db: db)
     }

@@ -140,8 +140,8 @@ public struct ClaimQuery: Sendable {
             }
             if let article = f.article {
                 reportConditions.append(
-                    "r.article_id IN (SELECT id FROM articles WHERE doc_id = ? OR CAST(id AS TEXT) = ?)")
-                reportArguments += [article, article]
+                    "r.article_id IN (SELECT id FROM articles WHERE doc_id = ? UNION SELECT id FROM articles WHERE id = ? AND CAST(id AS TEXT) = ?)")
+                reportArguments += [article, article, article]
             }
         }
 
@@ -348,7 +348,8 @@ extension ClaimQuery {
             let plan = try Plan(filter, db: db)
             let (sql, arguments) = Self.reportRowsSQL(plan, limit: filter.limit)
             do {
-                try Self.eachReportRow(sql, arguments, db, body)
+                try Self.eachReportRow(
+                    sql, arguments, claimOrder: plan.fullText == nil ? 1...Int64.max : nil, db, body)
             } catch let error as DatabaseError where plan.fullText != nil && error.message?.contains("fts5") == true {
                 throw QueryError.badFullText(query: plan.about ?? "", reason: error.message ?? "\(error)")
             }
@@ -362,12 +363,11 @@ extension ClaimQuery {
     ) -> (String, [any DatabaseValueConvertible]) {
         var arguments: [any DatabaseValueConvertible] = []
         // Canonical names (speaker, affiliation, medium, outlet) are not joined here but looked up
-        // once per entity by ReportRowView: most rows repeat a few thousand entities.
+        // once per entity by ReportRowView: most rows repeat a few thousand entities. Factions come
+        // from ClaimFactionNames, once per claim. The article's columns are read from the narrow
+        // articles_head index rather than from the rows, which hold whole texts on many pages each.
         var sql = """
             SELECT c.id, c.text, c.kind, c.speaker_id, c.speaker_name, c.speaker_type, c.affiliation_id,
-                CASE WHEN EXISTS (SELECT 1 FROM claim_factions WHERE claim_id = c.id) THEN
-                    (SELECT group_concat(name, char(31)) FROM (SELECT e.name FROM claim_factions cf
-                    JOIN canonical_entities e ON e.id = cf.faction_id WHERE cf.claim_id = c.id ORDER BY e.name)) END,
                 c.cue, c.via_id, a.doc_id, a.title, r.outlet_id, a.outlet, a.url, r.published, r.start, r."end"
             FROM claims c
             """
@@ -376,7 +376,7 @@ extension ClaimQuery {
             arguments.append(match)
         }
         sql += """
-             JOIN reports r ON r.claim_id = c.id JOIN articles a ON a.id = r.article_id
+             JOIN reports r ON r.claim_id = c.id JOIN articles a INDEXED BY articles_head ON a.id = r.article_id
             WHERE 1\(plan.reportWhere)
             """
         arguments += plan.reportArguments
@@ -395,14 +395,22 @@ extension ClaimQuery {
     }
 
     /// Runs a ``reportRowsSQL(_:limit:slice:)`` statement, calling `body` with each row in place.
+    /// `claimOrder` says the rows come in ascending claim order (and so may read their factions
+    /// alongside, within that range of claims).
     static func eachReportRow(
-        _ sql: String, _ arguments: [any DatabaseValueConvertible], _ db: Database, _ body: (ReportRowView) throws -> Void
+        _ sql: String, _ arguments: [any DatabaseValueConvertible], claimOrder: ClosedRange<Int64>?, _ db: Database,
+        _ body: (ReportRowView) throws -> Void
     ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
         let rows = try Row.fetchCursor(statement)
-        let view = ReportRowView(statement: statement.sqliteStatement, names: try EntityNames(db))
-        while try rows.next() != nil { try body(view) }
+        let names = try EntityNames(db)
+        let factions = try ClaimFactionNames(db, names: names, inClaimOrder: claimOrder)
+        let view = ReportRowView(statement: statement.sqliteStatement, names: names, factions: factions)
+        while try rows.next() != nil {
+            try factions.load(claim: sqlite3_column_int64(statement.sqliteStatement, 0))
+            try body(view)
+        }
     }
 
     /// ``forEachReportRowView(_:_:)`` with each row decoded.
@@ -462,7 +470,9 @@ extension ClaimQuery {
                         let (sql, arguments) = Self.reportRowsSQL(
                             shared.value, limit: nil, slice: (low...(low + sliceClaims - 1), lastReport))
                         let bytes = try database.read { db -> [UInt8] in
-                            try Self.eachReportRow(sql, arguments, db) { encoder.encode($0) }
+                            try Self.eachReportRow(
+                                sql, arguments, claimOrder: low...(low + sliceClaims - 1), db
+                            ) { encoder.encode($0) }
                             return encoder.takeBytes()
                         }
                         work.finish(k, bytes)
@@ -548,10 +558,11 @@ private final class SliceWork: @unchecked Sendable {
 public struct ReportRowView {
     let statement: SQLiteStatement
     let names: EntityNames
+    let factions: ClaimFactionNames
 
-    // Statement columns (see forEachReportRowView's SELECT).
+    // Statement columns (see reportRowsSQL's SELECT).
     private enum Column: Int32 {
-        case id, text, kind, speakerID, speakerName, speakerType, affiliationID, factions, cue, viaID, article, title,
+        case id, text, kind, speakerID, speakerName, speakerType, affiliationID, cue, viaID, article, title,
             outletID, articleOutlet, url, published, start, end
     }
 
@@ -569,7 +580,7 @@ public struct ReportRowView {
             if !isNull(.speakerType) { return try column(.speakerType, body) }
             return try (entity(.speakerID)?.kind ?? []).withUnsafeBufferPointer(body)
         case 5: return try (entity(.affiliationID)?.name ?? []).withUnsafeBufferPointer(body)
-        case 6: return try column(.factions, body)
+        case 6: return try factions.current.withUnsafeBufferPointer(body)
         case 7: return try column(.cue, body)
         case 8: return try (entity(.viaID)?.name ?? []).withUnsafeBufferPointer(body)
         case 9: return try column(.article, body)
@@ -642,5 +653,53 @@ final class EntityNames {
         let entry = row.map { Entry(name: Array(($0[0] as String).utf8), kind: Array(($0[1] as String).utf8)) }
         cache[id] = entry
         return entry
+    }
+}
+
+/// Each claim's factions: their canonical names in byte order, joined by U+001F. Rows in ascending
+/// claim order (an export without `about`) read them from one walk through `claim_factions` (its
+/// primary key is in claim order) alongside the rows; otherwise each claim's are looked up. Either way
+/// once per claim, not once per report.
+final class ClaimFactionNames {
+    private let names: EntityNames
+    private let lookup: Statement
+    private let walk: RowCursor?
+    /// The walk's row read ahead: a claim id and a faction id.
+    private var ahead: (claim: Int64, faction: Int64)?
+    private var claim: Int64 = .min
+    /// The names of the claim last loaded.
+    private(set) var current: [UInt8] = []
+
+    init(_ db: Database, names: EntityNames, inClaimOrder claims: ClosedRange<Int64>?) throws {
+        self.names = names
+        lookup = try db.makeStatement(sql: "SELECT faction_id FROM claim_factions WHERE claim_id = ?")
+        if let claims {
+            let walk = try Row.fetchCursor(
+                db, sql: """
+                    SELECT claim_id, faction_id FROM claim_factions WHERE claim_id BETWEEN ? AND ?
+                    ORDER BY claim_id
+                    """, arguments: [claims.lowerBound, claims.upperBound])
+            self.walk = walk
+            ahead = try walk.next().map { ($0[0], $0[1]) }
+        } else {
+            walk = nil
+        }
+    }
+
+    /// Makes ``current`` the factions of `claim`.
+    func load(claim next: Int64) throws {
+        if next == claim { return }
+        var ids: [Int64] = []
+        if let walk, next > claim {
+            while let row = ahead, row.claim <= next {
+                if row.claim == next { ids.append(row.faction) }
+                ahead = try walk.next().map { ($0[0], $0[1]) }
+            }
+        } else {
+            ids = try Int64.fetchAll(lookup, arguments: [next])
+        }
+        claim = next
+        let sorted = ids.compactMap { names[$0]?.name }.sorted { $0.lexicographicallyPrecedes($1) }
+        current = Array(sorted.joined(separator: [0x1F]))
     }
 }

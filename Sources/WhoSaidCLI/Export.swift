@@ -206,31 +206,42 @@ struct RowSink {
                 }
             }
         } else {
-            // memchr finds each byte that matters far faster than a loop over every byte.
-            func has(_ byte: UInt8) -> Bool {
-                guard let base = bytes.baseAddress else { return false }
-                return memchr(base, Int32(byte), bytes.count) != nil
+            // One pass to find the bytes that matter (all below 0x2D), then the field copied in runs.
+            var quoted = false
+            var separated = false
+            for b in bytes where b < 0x2D {
+                switch b {
+                case 0x2C, 0x22, 0x0A, 0x0D: quoted = true
+                case 0x1F: separated = true
+                default: break
+                }
             }
-            let quoted = has(0x2C) || has(0x22) || has(0x0A) || has(0x0D)
-            if !quoted && !has(0x1F) {
+            if !quoted && !separated {
                 buffer.append(bytes)
                 return
             }
             if quoted { buffer.append(0x22) }
-            for b in bytes {
-                switch b {
-                case 0x22: buffer += [0x22, 0x22]
-                case 0x1F: buffer += [0x3B, 0x20]
-                default: buffer.append(b)
+            var run = 0
+            for (i, b) in bytes.enumerated() where b == 0x22 || b == 0x1F {
+                buffer.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                if b == 0x22 {
+                    buffer.append(0x22)
+                    buffer.append(0x22)
+                } else {
+                    buffer.append(0x3B)
+                    buffer.append(0x20)
                 }
+                run = i + 1
             }
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[run...]))
             if quoted { buffer.append(0x22) }
         }
     }
 
     /// CRLF after a CSV line, LF after a TSV line.
     private mutating func endLine() {
-        if format == .csv { buffer += [0x0D, 0x0A] } else { buffer.append(0x0A) }
+        if format == .csv { buffer.append(0x0D) }
+        buffer.append(0x0A)
     }
 
     mutating func flush() throws {

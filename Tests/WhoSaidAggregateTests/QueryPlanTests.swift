@@ -52,6 +52,8 @@ import WhoSaidStore
             // The whole table, the export that can be millions of rows, streams in index order.
             let export = try Self.plans([ClaimQuery.reportRowsSQL(ClaimQuery.Plan(ClaimFilter(), db: db), limit: nil)], db)[0]
             #expect(!export.contains("TEMP B-TREE"), "\(export)")
+            // Its articles' columns come from the narrow index, not from the rows that hold whole texts.
+            #expect(export.contains("COVERING INDEX articles_head"), "\(export)")
         }
     }
 }
@@ -73,7 +75,7 @@ import WhoSaidStore
     @Test func slicesOnSeveralThreadsAddUpToTheOneThreadExport() throws {
         let (store, dir) = try AggregationTests.tempStore()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let people = (0..<5).map { AggregationTests.person("p\($0)", "Speaker Number\($0)", factions: $0 % 2 == 0 ? ["the soft left"] : []) }
+        let people = (0..<5).map { AggregationTests.person("p\($0)", "Speaker Number\($0)", factions: $0 % 2 == 0 ? ["the soft left", "Momentum"] : []) }
         // Nine articles, each quoting three of the five people; some quotes repeat, so claims have several reports.
         _ = try AggregationTests.write(store, (0..<9).map { n in
             AggregationTests.article("a\(n)", outlet: "Harbour Courier", published: "2024-01-0\(n + 1)", people: people,
@@ -85,6 +87,23 @@ import WhoSaidStore
             expected += "\(r.claimID)|\(r.text)|\(r.speaker ?? "")|\(r.factions)|\(r.report.article)\n"
         }
         #expect(expected.split(separator: "\n").count == 27)
+        // Each row has its speaker's two factions, in name order (the even-numbered speakers), or none.
+        var factionCounts: [String: Int] = [:]
+        try query.forEachReportRow(ClaimFilter()) { r in
+            #expect(r.factions == r.factions.sorted())
+            factionCounts[r.speaker ?? "", default: 0] = r.factions.count
+        }
+        #expect(factionCounts == ["Speaker Number0": 2, "Speaker Number1": 0, "Speaker Number2": 2,
+                                  "Speaker Number3": 0, "Speaker Number4": 2])
+        // Ranked rows (not in claim order) look each claim's factions up instead of walking them.
+        var about = ClaimFilter()
+        about.about = "words day"
+        var ranked = 0
+        try query.forEachReportRow(about) { r in
+            ranked += 1
+            #expect(r.factions.count == factionCounts[r.speaker ?? ""], "\(r.speaker ?? "")")
+        }
+        #expect(ranked == 27)
         for workers in [1, 2, 3] {
             var out: [UInt8] = []
             try query.forEachReportRowSlice(ClaimFilter(), workers: workers, sliceClaims: 2, makeEncoder: { Lines() }) { out += $0 }
