@@ -198,13 +198,15 @@ struct RowSink {
         let csv = format == .csv
         if index > 0 { buffer.append(csv ? 0x2C : 0x09) }
         if !csv {
-            for b in bytes {
-                switch b {
-                case 0x09, 0x0A, 0x0D: buffer.append(0x20)
-                case 0x1F: buffer += [0x3B, 0x20]
-                default: buffer.append(b)
-                }
+            // Tabs and line breaks become spaces, copied in runs between them.
+            var run = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 && (b == 0x09 || b == 0x0A || b == 0x0D || b == 0x1F) {
+                buffer.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                if b == 0x1F { buffer.append(0x3B) }
+                buffer.append(0x20)
+                run = i + 1
             }
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         } else {
             // One pass to find the bytes that matter (all below 0x2D), then the field copied in runs.
             var quoted = false
