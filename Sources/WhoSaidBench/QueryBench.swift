@@ -20,6 +20,9 @@ func benchQueries(_ arguments: [String]) {
              try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0)
         }
         print("store: \(counts.0) quotes, \(counts.1) claims, \(counts.2) reports")
+        if counts.0 < 1_000_000 {
+            print("note: fewer than the 1,000,000 quotes the targets are set for (BENCH_STORE_ARTICLES sets the size)")
+        }
         let samples = try QuerySamples(store: store, each: 50)
         let query = ClaimQuery(store: store)
         for (label, filters) in samples.filters {
