@@ -15,7 +15,7 @@ public struct Analyzer: Sendable {
         let scalars = Array(doc.text.unicodeScalars)
         let tokens = tokenizer.tokenize(scalars)
         let sentences = splitter.split(tokens, in: scalars)
-        let entities = tagger.tag(text: doc.text, scalars: scalars, tokens: tokens, sentences: sentences)
+        let entities = tagger.tag(text: doc.text, scalars: scalars, tokens: tokens, sentences: sentences, outlet: doc.outlet)
         doc.annotations.people = entities.people
         doc.annotations.organizations = entities.organizations
         doc.annotations.outlets = entities.outlets
