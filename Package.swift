@@ -105,7 +105,8 @@ let package = Package(
         ),
         .testTarget(
             name: "WhoSaidAnalysisTests",
-            dependencies: ["WhoSaidAnalysis", "WhoSaidCore"]
+            // Extraction too, for the golden tests that run the whole pipeline on corpus/ pages.
+            dependencies: ["WhoSaidAnalysis", "WhoSaidCore", "WhoSaidExtract"]
         ),
         .testTarget(
             name: "WhoSaidStoreTests",

@@ -15,7 +15,7 @@ public struct Analyzer: Sendable {
         let scalars = Array(doc.text.unicodeScalars)
         let tokens = tokenizer.tokenize(scalars)
         let sentences = splitter.split(tokens, in: scalars)
-        let entities = tagger.tag(text: doc.text, scalars: scalars, tokens: tokens, sentences: sentences)
+        let entities = tagger.tag(text: doc.text, scalars: scalars, tokens: tokens, sentences: sentences, outlet: doc.outlet)
         doc.annotations.people = entities.people
         doc.annotations.organizations = entities.organizations
         doc.annotations.outlets = entities.outlets
@@ -105,9 +105,19 @@ struct SpeakerResolver {
     /// it when a longer name in its apposition overlaps more (`Dario Ormsby, a founder of the Coastal
     /// Renewal platform,`).
     private func namingMention(_ span: TextRange) -> EntityMention? {
-        if let mention = entities.entity(at: span), covers(mention.range, span) { return mention }
         let k = entities.firstMention(endingAfter: span.start)
         guard k < entities.mentions.count else { return nil }
+        let inside = entities.mentions[k...].prefix { $0.range.start < span.end }
+        // `Rep. Dale Hurlbut (R-Tenn.), who chairs the Freedom Caucus`: the person named first, with an
+        // apposition or parenthesis after the name, is the speaker, not a longer name inside it.
+        if let first = inside.first, first.kind == .person, first.range.end < span.end {
+            let next = text(TextRange(start: first.range.end, end: min(span.end, first.range.end + 2)))
+            if next.hasPrefix(",") || next.hasPrefix(" (") { return first }
+        }
+        // `Meridian News political correspondent Callum Reyes`: the name ending the phrase is its head,
+        // even when a longer one (the outlet) comes before it.
+        if let head = inside.last(where: { $0.range.end == span.end }), covers(head.range, span) { return head }
+        if let mention = entities.entity(at: span), covers(mention.range, span) { return mention }
         let opening = entities.mentions[k]
         return opening.range.start == span.start && covers(opening.range, span) ? opening : nil
     }
@@ -125,6 +135,11 @@ struct SpeakerResolver {
             if before.contains(where: { ["from", "of", "in", "on", "at", "for", "with", "by"].contains(String($0)) }) {
                 return false
             }
+        }
+        // `Some Freedom Caucus members`: a name followed by a common noun only describes it.
+        if mention.end < span.end {
+            let rest = text(TextRange(start: mention.end, end: min(span.end, mention.end + 2)))
+            if rest.hasPrefix(" "), rest.unicodeScalars.dropFirst().first?.properties.isLowercase == true { return false }
         }
         let shared = min(mention.end, span.end) - max(mention.start, span.start)
         if mention.end == span.end || shared * 2 >= span.count { return true }
@@ -152,8 +167,10 @@ struct SpeakerResolver {
         return QuoteAttributor.pronouns.contains(lower) || QuoteAttributor.relatives.contains(lower)
     }
 
+    /// A capitalised word other than a function word: `The survey` and `Others`, capitalised only
+    /// because they open the sentence, are no names.
     private func looksLikeName(_ s: String) -> Bool {
-        s.split(separator: " ").contains { $0.first?.isUppercase == true }
+        s.split(separator: " ").contains { $0.first?.isUppercase == true && !StopWords.english.contains($0.lowercased()) }
     }
 
     private func text(_ r: TextRange) -> String {

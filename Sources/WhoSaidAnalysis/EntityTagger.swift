@@ -86,7 +86,9 @@ public struct EntityAnnotations: Sendable {
 ///    organisation word (`… Committee`, `… Union`) or an outlet word (`… Gazette`, `… Times`), unknown outlets
 ///    after `told the`, `in an interview with`, `reported by`, and later bare acronyms (`the NEC`), also
 ///    matched by initials.
-/// 3. Quoted faction names before `group`/`platform`/`slate`/… and `the X wing`/`slate`/`caucus`.
+/// 3. Quoted faction names before `group`/`platform`/`slate`/… (found before the lexicon, with their later
+///    bare uses: `the “Labour Forward” platform`, `Common Ground candidates`) and `the X wing`/`slate`/`caucus`;
+///    outlets by their short name (`the Ledger`, `The Echo`).
 /// 4. People: capitalised runs, less leading stop words, honorifics (`Sir`, `Mr`) and capitalised role
 ///    words (`MP`, `President`), accepted with two or more words when there is evidence: a listed first
 ///    name, an honorific or title, a role noun just before, a speech verb beside, or an apposition after.
@@ -104,8 +106,13 @@ public struct EntityTagger: Sendable {
         lexicon = EntityLexicon.shared
     }
 
-    public func tag(text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence]) -> EntityAnnotations {
+    /// `outlet` is the document's own outlet as its page names it (`The Westmoor Post`), when known: its
+    /// short name in the text (`The Echo understands`, `for the Ledger`) is a mention of it.
+    public func tag(
+        text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], outlet: String? = nil
+    ) -> EntityAnnotations {
         var run = TaggingRun(lexicon, scalars, tokens, sentences)
+        run.documentOutlet = outlet
         run.run()
         return run.result()
     }

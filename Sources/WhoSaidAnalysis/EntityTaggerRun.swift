@@ -44,6 +44,13 @@ enum EntityWords {
     /// Words before an unknown outlet name: `told the X`, `in an interview with X`, `reported by X`.
     static let outletTriggers: Set<String> = ["told", "tell", "tells", "telling", "by", "with", "in", "to"]
     static let hyphenSuffixes: [String] = ["backed", "aligned", "led", "supported", "affiliated", "supporting", "allied", "linked", "run"]
+    /// Verbs that link a person to the faction after them: `X, who leads the “Common Ground” group`.
+    static let leadVerbs: Set<String> = [
+        "leads", "led", "chairs", "chaired", "heads", "headed", "founded", "co-founded", "runs", "ran", "convenes",
+        "convened", "organises", "organizes", "organised", "organized", "set",
+    ]
+    /// Outlet words too common to stand alone for an outlet (`the News`).
+    static let genericOutletHeads: Set<String> = ["news", "radio", "tv", "magazine", "newspaper"]
 }
 
 /// The working state of one ``EntityTagger/tag(text:scalars:tokens:sentences:)`` call.
@@ -92,6 +99,8 @@ struct TaggingRun {
     var builders: [Entity.Kind: [Builder]] = [.person: [], .organization: [], .outlet: [], .faction: []]
     var byName: [Entity.Kind: [String: Int]] = [.person: [:], .organization: [:], .outlet: [:], .faction: [:]]
     var acronyms: [String: (Entity.Kind, Int)] = [:]
+    /// The document's own outlet as its page names it, when known.
+    var documentOutlet: String?
 
     init(_ lex: EntityLexicon, _ s: [Unicode.Scalar], _ t: [Token], _ sentences: [Sentence]) {
         self.lex = lex
@@ -182,9 +191,11 @@ struct TaggingRun {
 
     mutating func run() {
         guard n > 0 else { return }
+        namedFactions()
         matchLexicon()
         acronymDefinitions()
         capitalisedRuns()
+        shortOutletNames()
         acronymReferences()
         quotedFactions()
         people()
@@ -210,6 +221,7 @@ struct TaggingRun {
         var best: (Int, EntityLexicon.Form)?
         while j < n, j - i < 32 {
             if j > i && t[j].spaceBefore >= .lineBreak { break }
+            if owner[j] >= 0 { break }
             guard let next = lex.nodes[node].children[t[j].norm] else { break }
             node = Int(next)
             j += 1
@@ -225,7 +237,7 @@ struct TaggingRun {
         var i = 0
         while i < n {
             let tok = t[i]
-            guard tok.kind == .word || tok.kind == .abbreviation || tok.kind == .number else { i += 1; continue }
+            guard tok.kind == .word || tok.kind == .abbreviation || tok.kind == .number, owner[i] < 0 else { i += 1; continue }
             if let (end, form) = lexiconMatch(at: i) {
                 let entry = lex.entries[Int(form.entry)]
                 // A one-word listed name right after a first name is a surname (Michael Bloomberg).
@@ -408,20 +420,93 @@ struct TaggingRun {
 
     // MARK: 3. Factions by pattern
 
+    /// Before the lexicon, faction names the text itself marks: a name in quotation marks before a faction
+    /// noun (`the “Labour Forward” platform`, whose `Labour` is then no mention of the party) with its bare
+    /// uses elsewhere (`Common Ground candidates`), and `the X Left wing` where the lexicon knows only the
+    /// end of the name (`Left wing` → *the left* would take `the Northern Left wing`).
+    mutating func namedFactions() {
+        var names: [(norms: [String], entity: Int)] = []
+        var i = 0
+        while i + 2 < n {
+            defer { i += 1 }
+            guard t[i].kind == .openQuote else { continue }
+            var c = i + 1
+            while c < n, c - i <= 6, t[c].kind == .word, capital[c] || (EntityWords.connectors.contains(t[c].norm) && c > i + 1) { c += 1 }
+            guard c > i + 1, c + 1 < n, t[c].kind == .closeQuote, capital[c - 1],
+                  EntityWords.factionNouns.contains(t[c + 1].norm) else { continue }
+            let e = entity(.faction, text(i + 1, c))
+            addRaw(i + 1, c, .faction, e)
+            let norms = (i + 1..<c).map { t[$0].norm }
+            if !names.contains(where: { $0.norms == norms }) { names.append((norms, e)) }
+            i = c
+        }
+        for i in 0..<max(0, n - 3) where t[i].norm == "the" && capital[i + 1] && owner[i + 1] < 0 && t[i + 1].kind == .word {
+            var c = i + 1
+            while c < n, c - i <= 4, capital[c], t[c].kind == .word, owner[c] < 0, t[c].spaceBefore == .space { c += 1 }
+            guard c - i >= 3, c < n, !capital[c], EntityWords.factionNouns.contains(t[c].norm),
+                  !lex.firstNames.contains(t[i + 1].norm), let last = lexiconMatch(at: c - 1), last.end > c,
+                  (i + 1..<(c - 1)).allSatisfy({ lexiconMatch(at: $0) == nil }) else { continue }
+            addRaw(i + 1, c, .faction, entity(.faction, text(i + 1, c)))
+        }
+        guard !names.isEmpty else { return }
+        var k = 0
+        while k < n {
+            defer { k += 1 }
+            guard owner[k] < 0, capital[k], k == 0 || !capital[k - 1] || t[k].spaceBefore != .space || t[k - 1].kind != .word,
+                  let name = names.first(where: { name in
+                      k + name.norms.count <= n && name.norms.indices.allSatisfy { j in
+                          owner[k + j] < 0 && t[k + j].norm == name.norms[j] && (j == 0 || t[k + j].spaceBefore == .space)
+                      }
+                  }) else { continue }
+            let end = k + name.norms.count
+            // Not the start of a longer capitalised name.
+            if end < n, capital[end], t[end].kind == .word, t[end].spaceBefore == .space { continue }
+            addRaw(k, end, .faction, name.entity)
+            k = end - 1
+        }
+    }
+
+    /// Outlets by their short name: `The Echo understands`, `carried out for the Ledger` name the
+    /// document's own outlet (`The Dunmere Echo`), or an outlet the text named in full (`the Post` after
+    /// `the Westmoor Post`). The document's outlet keeps the name its page gives it.
+    mutating func shortOutletNames() {
+        var own: String?
+        if let outlet = documentOutlet, outlet.split(separator: " ").count >= 2 {
+            own = outlet
+            let bare = outlet.hasPrefix("The ") ? String(outlet.dropFirst(4)) : outlet
+            if let k = byName[.outlet]![bare], byName[.outlet]![outlet] == nil {
+                builders[.outlet]![k].name = outlet
+                byName[.outlet]![outlet] = k
+            }
+        }
+        // Head word → outlet (nil when two outlets share it).
+        var heads: [String: Int?] = [:]
+        func add(_ name: String, _ k: Int) {
+            guard let last = name.split(separator: " ").last, name.split(separator: " ").count >= 2,
+                  last.first?.isUppercase == true else { return }
+            let head = last.lowercased()
+            guard !EntityWords.genericOutletHeads.contains(head), !stop.contains(head) else { return }
+            if let existing = heads[head], existing != k { heads[head] = .some(nil) } else { heads[head] = .some(k) }
+        }
+        for r in raws where r.kind == .outlet && r.end - r.first >= 2 { add(builders[.outlet]![r.entity].name, r.entity) }
+        if let own { add(own, byName[.outlet]![own] ?? -1) }
+        guard !heads.isEmpty else { return }
+        for i in 1..<n where owner[i] < 0 && capital[i] && t[i].kind == .word && t[i - 1].norm == "the" {
+            if i + 1 < n, capital[i + 1], t[i + 1].kind == .word, t[i + 1].spaceBefore == .space { continue }
+            guard let found = heads[t[i].norm], var k = found else { continue }
+            if k < 0, let own {
+                k = entity(.outlet, own)
+                for (head, v) in heads where v == -1 { heads[head] = .some(k) }
+            }
+            addRaw(i, i + 1, .outlet, k)
+        }
+    }
+
     mutating func quotedFactions() {
         var i = 0
         while i + 2 < n {
             defer { i += 1 }
-            // “Grassroots Voice” group
-            if t[i].kind == .openQuote {
-                var c = i + 1
-                while c < n, c - i <= 6, t[c].kind == .word, owner[c] < 0, capital[c] || (EntityWords.connectors.contains(t[c].norm) && c > i + 1) { c += 1 }
-                guard c > i + 1, c < n, t[c].kind == .closeQuote, capital[c - 1], c + 1 < n,
-                      EntityWords.factionNouns.contains(t[c + 1].norm) else { continue }
-                let e = entity(.faction, text(i + 1, c))
-                addRaw(i + 1, c, .faction, e)
-                continue
-            }
+            // (Quoted names, `“Grassroots Voice” group`, are found before the lexicon: namedFactions.)
             // the Tribune slate, the Corbynite wing (unlisted capitalised X).
             if t[i].norm == "the", capital[i + 1], owner[i + 1] < 0, t[i + 1].kind == .word {
                 var c = i + 1
@@ -699,8 +784,30 @@ struct TaggingRun {
             if j >= 0, owner[j] >= 0, raws[Int(owner[j])].kind == .faction {
                 apply(RoleFound(role: "", factions: [builders[.faction]![raws[Int(owner[j])].entity].name]), to: r.entity)
             }
-            // Apposition: Len McCluskey, a close Corbyn ally,
-            let e = r.end
+            // `the housing secretary, Lucy Brannigan,`: a role before the name and its comma.
+            if r.first >= 2, norm(r.first - 1) == ",", norm(r.end) == ",", let left = roleSpanBefore(r.first - 1),
+               let f = role(left, r.first - 1, keepArticle: false) {
+                apply(f, to: r.entity)
+            }
+            // Apposition: Len McCluskey, a close Corbyn ally, (also after a parenthesis: Ana Whitlock (D-Calif.), a …)
+            var e = r.end
+            if norm(e) == "(", let close = (e + 1..<min(n, e + 8)).first(where: { t[$0].norm == ")" }) { e = close + 1 }
+            // `X, who leads the “Common Ground” group`, `X, the former deputy leader who chairs the Y platform`.
+            if norm(e) == "," {
+                var k = e + 1
+                while k < n, k - e < 10, sentenceOf[k] == sentenceOf[e], norm(k) != ",", norm(k) != "who" { k += 1 }
+                if norm(k) == "who", EntityWords.leadVerbs.contains(norm(k + 1)) {
+                    var f = k + 2
+                    while f < n, f - k < 8, sentenceOf[f] == sentenceOf[k], t[f].kind != .punctuation {
+                        if owner[f] >= 0 {
+                            let x = raws[Int(owner[f])]
+                            if x.kind == .faction { apply(RoleFound(role: "", factions: [builders[.faction]![x.entity].name]), to: r.entity) }
+                            break
+                        }
+                        f += 1
+                    }
+                }
+            }
             if norm(e) == ",", e + 1 < n {
                 let start = e + 1
                 var from = start
