@@ -286,7 +286,9 @@ public struct QuoteAttributor: Sendable {
             && ctx.tokens[right + 1].isWordLike
         // Only a cue that usually inverts, or one with nothing to its left, may have its source after it.
         let mayInvert = form.sourceAfter > 0.5 || leftIsPunct
-        let phraseAfter = mayInvert && right < hi && !pronounStartsContent ? phrase(from: right, to: hi, ctx) : nil
+        // `according to party officials`: a cue whose source always follows may take a common noun.
+        let phraseAfter = mayInvert && right < hi && !pronounStartsContent
+            ? phrase(from: right, to: hi, ctx, commonNoun: form.sourceAfter > 0.9) : nil
         // An inverted source ends its clause (`…, said Jane Roe.`, `said Jane Roe, a lawyer`); a noun
         // phrase that runs on into a verb starts the content (`Roe, a lawyer, said the plan failed`).
         let afterEndsClause = phraseAfter.map {
@@ -491,7 +493,17 @@ public struct QuoteAttributor: Sendable {
         var k = comma - 1
         var best: Range<Int>?
         while k > lo, comma - k < 30 {
-            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .closeQuote { break }
+            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .closeQuote {
+                // `Nadia Okonjo, who leads the “Common Ground” group, said`: a quoted name in the apposition.
+                let g = ctx.segmentOf[k]
+                if g >= 0, ctx.segments[g].closed, ctx.segments[g].close == k, ctx.segments[g].words <= 4,
+                    ctx.segments[g].open + 1 < k, isCapitalised(ctx.segments[g].open + 1, ctx)
+                {
+                    k = ctx.segments[g].open - 1
+                    continue
+                }
+                break
+            }
             let open = k - 1 > lo && ctx.norms[k] == "," ? parenthesisBefore(k - 1, lo: lo, ctx) : nil
             let nameEnd = (open ?? k) - 1
             if ctx.norms[k] == ",", nameEnd >= lo, isCapitalised(nameEnd, ctx),
@@ -595,14 +607,16 @@ public struct QuoteAttributor: Sendable {
     ]
 
     /// A noun phrase starting at `i` (`Labour donor John Mills`, `the London Evening Standard`, `he`).
-    private func phrase(from i: Int, to hi: Int, _ ctx: Context) -> Range<Int>? {
+    private func phrase(from i: Int, to hi: Int, _ ctx: Context, commonNoun: Bool = false) -> Range<Int>? {
         let t = ctx.tokens[i]
         guard ctx.segmentOf[i] < 0, t.isWordLike, !Self.timeWords.contains(ctx.norms[i]) else { return nil }
         if Self.pronouns.contains(ctx.norms[i]) { return i..<(i + 1) }
         // A role before a name (`harbour master Alma Reyes`, `fisherman Tom Vale`) starts lower-case.
         let roleBeforeName = (i + 1..<min(hi, i + 4)).contains { isCapitalised($0, ctx) }
             && !StopWordsForPhrases.isFunctionWord(ctx.norms[i])
-        guard isCapitalised(i, ctx) || Self.determiners.contains(ctx.norms[i]) || roleBeforeName else { return nil }
+        guard isCapitalised(i, ctx) || Self.determiners.contains(ctx.norms[i]) || roleBeforeName
+            || (commonNoun && !StopWordsForPhrases.isFunctionWord(ctx.norms[i]))
+        else { return nil }
         var j = i
         var sawName = false
         while j < hi, j - i < 9 {
@@ -774,6 +788,7 @@ public struct QuoteAttributor: Sendable {
     private static let anonymousWords: Set<String> = [
         "spokesman", "spokeswoman", "spokesperson", "source", "sources", "official", "officials", "aide", "aides",
         "figure", "figures", "adviser", "advisers", "insider", "insiders", "ally", "allies", "person", "people",
+        "minister", "mp", "lawmaker", "staffer", "strategist",
     ]
 
     private func name(_ found: [Found], _ ctx: Context, sorted: Bool = true) -> [Quote] {
