@@ -40,9 +40,10 @@ extension WhoSaid {
         var limit: Int?
 
         @Option(help: ArgumentHelp(
-            "Threads reading and encoding rows, in slices of claims written in order (--about and --limit use one).",
+            "Threads reading and encoding rows, in slices of claims written in order (--about and --limit use one); "
+                + "by default the number of cores, at most 4.",
             valueName: "n"))
-        var jobs: Int = 1
+        var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, 4)
 
         func validate() throws {
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
