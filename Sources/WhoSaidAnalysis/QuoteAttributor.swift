@@ -790,6 +790,9 @@ public struct QuoteAttributor: Sendable {
         "figure", "figures", "adviser", "advisers", "insider", "insiders", "ally", "allies", "person", "people",
         "minister", "mp", "lawmaker", "staffer", "strategist",
     ]
+    private static let pluralAnonymousWords: Set<String> = [
+        "sources", "officials", "aides", "figures", "advisers", "insiders", "allies", "people",
+    ]
 
     private func name(_ found: [Found], _ ctx: Context, sorted: Bool = true) -> [Quote] {
         var quotes: [Quote] = []
@@ -806,10 +809,12 @@ public struct QuoteAttributor: Sendable {
                 } else {
                     let type: Speaker.Kind
                     let capitalised = s.contains { isCapitalised($0, ctx) }
-                    if norms.contains(where: Self.anonymousWords.contains)
-                        && (norms.first.map { ["a", "an", "one", "the"].contains($0) } ?? false)
+                    if let head = norms.first(where: Self.anonymousWords.contains),
+                        let first = norms.first, ["a", "an", "one", "the"].contains(first)
                     {
-                        type = .anonymous
+                        // `the officials`, `the sources`: a plural description is a group, as `party
+                        // officials` is; one person described (`A spokesman`, `one of the aides`) is anonymous.
+                        type = Self.pluralAnonymousWords.contains(head) && first == "the" ? .group : .anonymous
                     } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true
                         || isPluralCommonNoun(s.upperBound - 1, ctx)
                     {
