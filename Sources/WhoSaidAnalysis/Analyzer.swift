@@ -58,6 +58,9 @@ struct SpeakerResolver {
                 speaker.name = "\(org.name) \(head)"
             } else if speaker.type == .person, !looksLikeName(surface) {
                 speaker.type = .group
+            } else if speaker.type == .person, usedAsOrganisation(surface, quote: out[i]) {
+                // `talks with the operator Bluewake Lines … Bluewake said it had offered`
+                speaker.type = .organization
             }
             if !isPronoun(surface) { lastNamed = speaker }
             if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
@@ -160,6 +163,34 @@ struct SpeakerResolver {
             ["spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide"].contains(words[1])
         else { return nil }
         return words[1]
+    }
+
+    /// A single capitalised word that no person of the document carries, that is no first name, and
+    /// that speaks as a body does: its content opens with `it` (`Bluewake said it had offered`), or the
+    /// word opens a longer name elsewhere in the text and never ends one (`the operator Bluewake Lines`,
+    /// where a surname would follow a first name).
+    private func usedAsOrganisation(_ s: String, quote: Quote) -> Bool {
+        guard !s.contains(" "), s.unicodeScalars.count > 1, s.first?.isUppercase == true,
+            s.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase }),
+            !EntityLexicon.shared.firstNames.contains(s.lowercased())
+        else { return false }
+        if let first = quote.content.first {
+            let opening = text(TextRange(start: first.start, end: min(first.end, first.start + 4)))
+            if opening.lowercased().hasPrefix("it ") || opening.lowercased().hasPrefix("its ") { return true }
+        }
+        // Words as written between spaces: punctuation next to a word ends the name there.
+        let words = String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
+        func isName(_ w: Substring) -> Bool {
+            w.first?.isUppercase == true && w.dropLast().allSatisfy({ $0.isLetter || $0 == "-" })
+                && !StopWords.english.contains(String(w.lowercased().filter { $0.isLetter || $0 == "-" }))
+        }
+        var opens = false
+        for (k, w) in words.enumerated() where w.hasPrefix(s) {
+            let rest = w.dropFirst(s.count)
+            if k > 0, isName(words[k - 1]), words[k - 1].last?.isLetter == true { return false }
+            if rest.isEmpty, k + 1 < words.count, isName(words[k + 1]) { opens = true }
+        }
+        return opens
     }
 
     private func isPronoun(_ s: String) -> Bool {

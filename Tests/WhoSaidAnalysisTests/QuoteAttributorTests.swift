@@ -41,6 +41,26 @@ import WhoSaidCore
         #expect(quotes(text).quotes.first?.speaker?.type == .anonymous)
     }
 
+    @Test func pluralDescriptionsAreGroupsAndOnePersonDescribedIsAnonymous() {
+        let text = """
+            The officials said the ferry would run again on Friday. One of the aides said the talks had failed. \
+            Senior harbour figures warned that the pier would close.
+            """
+        let qs = quotes(text).quotes
+        #expect(qs.map { $0.speaker?.type } == [.group, .anonymous, .group])
+    }
+
+    @Test func aOneWordCompanyNameIsAnOrganisation() {
+        let text = """
+            Talks with the operator Duskline Ferries broke down on Monday. Duskline said the offer was final. \
+            Marsh said the crews would strike.
+            """
+        let qs = quotes(text).quotes
+        #expect(qs.first?.speaker?.name == "Duskline")
+        #expect(qs.first?.speaker?.type == .organization)
+        #expect(qs.last?.speaker?.type == .person)
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
