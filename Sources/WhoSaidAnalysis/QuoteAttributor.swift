@@ -274,7 +274,9 @@ public struct QuoteAttributor: Sendable {
         }
         // `Rep. Gwen Moore (D-Wis.) said`: a short parenthesis after a name belongs to the source.
         let parenthesis = left > lo ? parenthesisBefore(left, lo: lo, ctx) : nil
-        let leftIsPunct = parenthesis == nil
+        // `Desmond Okoro-Lyle — who bought shares … — said`: a dash-bounded aside leaves the source before it.
+        let dashAside = parenthesis == nil && left > lo ? dashAsideBefore(left, lo: lo, ctx) : nil
+        let leftIsPunct = parenthesis == nil && dashAside == nil
             && (left < lo || tokens[left].kind == .punctuation || tokens[left].kind == .closeQuote
                 || tokens[left].kind == .dash)
         let right = cue.upperBound
@@ -300,6 +302,8 @@ public struct QuoteAttributor: Sendable {
             sourceAfter = true
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
+        } else if let open = dashAside {
+            source = phraseBackward(from: open - 1, to: lo, ctx)
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
         } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
@@ -586,6 +590,21 @@ public struct QuoteAttributor: Sendable {
             isCapitalised(open - 1, ctx)
         else { return nil }
         return open
+    }
+
+    /// The opening dash of an aside set off by dashes that ends at the dash `close` and follows a
+    /// word (`Okoro-Lyle — who bought shares for his grandchildren —`), or nil.
+    private func dashAsideBefore(_ close: Int, lo: Int, _ ctx: Context) -> Int? {
+        guard ctx.tokens[close].kind == .dash, ctx.tokens[close - 1].isWordLike else { return nil }
+        var k = close - 2
+        while k > lo, close - k < 30 {
+            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .openQuote || ctx.tokens[k].kind == .closeQuote { return nil }
+            if ctx.tokens[k].kind == .dash {
+                return ctx.tokens[k - 1].isWordLike && ctx.tokens[k + 1].isWordLike ? k : nil
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The closing bracket of a short parenthesis opening at token `open` (`(R-Fla.)`), or nil.

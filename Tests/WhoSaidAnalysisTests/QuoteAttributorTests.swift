@@ -61,6 +61,13 @@ import WhoSaidCore
         #expect(qs.last?.speaker?.type == .person)
     }
 
+    @Test func aDashBoundedAsideLeavesTheSourceBeforeIt() {
+        let found = describe(
+            "Harbour master Alma Reyes — who has run the quay since 2009 — said the repairs had “come just in time”.")
+        #expect(found.first?.speaker == "Harbour master Alma Reyes")
+        #expect(found.first?.content == ["the repairs had “come just in time”"])
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
