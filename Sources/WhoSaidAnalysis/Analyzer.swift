@@ -66,8 +66,34 @@ struct SpeakerResolver {
             if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
             out[i].speaker = speaker
         }
-        for i in out.indices { out[i].via = medium(of: out[i]) }
+        for i in out.indices {
+            out[i].via = medium(of: out[i])
+            if out[i].kind == .mixed, quotesOnlyNames(out[i]) { out[i].kind = .indirect }
+        }
         return out
+    }
+
+    /// Whether every quotation inside a quote's content is a name in quotation marks (`the
+    /// Momentum-backed “Common Ground” slate took every seat`), which quotes no one's words.
+    private func quotesOnlyNames(_ quote: Quote) -> Bool {
+        var found = false
+        for part in quote.content {
+            var k = part.start
+            while k < part.end {
+                let c = scalars[k]
+                if c == "\u{2018}" { return false }
+                guard c == "\u{201C}" || (c == "\"" && (k == part.start || scalars[k - 1] == " ")) else { k += 1; continue }
+                guard let close = (k + 1..<part.end).first(where: { scalars[$0] == "\u{201D}" || scalars[$0] == "\"" }) else {
+                    return false
+                }
+                let inner = TextRange(start: k + 1, end: close)
+                guard let m = entities.entity(at: inner), m.kind != .person, m.range.start <= inner.start, m.range.end >= inner.end
+                else { return false }
+                found = true
+                k = close + 1
+            }
+        }
+        return found
     }
 
     /// Words that say a statement came through a medium (`in an interview with`, `told`, `writing in`).
