@@ -68,7 +68,10 @@ public struct QuoteAttributor: Sendable {
             if f.score >= threshold { return f }
             // The model learned from US reporting; a precise cue with a named source and quoted words
             // is kept whatever it says (`says Labour donor John Mills, the left is “…”`).
-            return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) ? f : nil
+            if f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) { return f }
+            // `A, The Westmoor Post has learned, while B`: an attribution set off by commas after the
+            // clause it reports, with its source, is one whatever the model says.
+            return f.setOff && f.source != nil ? f : nil
         }
         found += dashAttributions(ctx)
         found = removeOverlaps(found)
@@ -206,6 +209,8 @@ public struct QuoteAttributor: Sendable {
         /// Auxiliaries and adverbs before the cue form that the cue span takes in (`has repeatedly
         /// said`), as PolNeAR annotates cues.
         var lead: Int
+        /// Set off by commas mid-sentence with a conjunction after it (`A, the council says, and B`).
+        var setOff = false
     }
 
     /// Where the content is, relative to the cue.
@@ -351,6 +356,7 @@ public struct QuoteAttributor: Sendable {
         var end = cue.upperBound - 1
         var begin = cue.upperBound
         var shape = ContentShape.reportAfter
+        var setOff = false
         if let b = before, ctx.segments[b].words >= 2 {
             shape = .quoteBefore
             begin = ctx.segments[b].open
@@ -425,7 +431,14 @@ public struct QuoteAttributor: Sendable {
             }
             while stop > start, tokens[stop - 1].kind == .punctuation && ctx.segmentOf[stop - 1] < 0 { stop -= 1 }
             let afterWords = (start..<max(start, stop)).filter { tokens[$0].isWordLike }.count
-            if afterWords >= 3 {
+            // `A, the council says, and B` / `A, The Post has learned, while B`: an attribution set off by
+            // commas mid-sentence, with a conjunction after it, reports the clause before it.
+            let attributionStart = sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)
+            setOff = attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
+                && attributionEnd + 1 < hi && ctx.norms[attributionEnd] == ","
+                && (Self.clauseBreakers.contains(ctx.norms[attributionEnd + 1])
+                    || ctx.norms[attributionEnd + 1] == "and" || ctx.norms[attributionEnd + 1] == "or")
+            if afterWords >= 3 && !setOff {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start
@@ -454,7 +467,8 @@ public struct QuoteAttributor: Sendable {
         return Found(
             cue: cue, source: source, content: content, segments: segments, mixed: mixed,
             sentence: si, contentEndToken: end, contentStartToken: begin, form: form, shape: shape,
-            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart)
+            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart,
+            setOff: setOff && shape == .reportBefore)
     }
 
     /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.

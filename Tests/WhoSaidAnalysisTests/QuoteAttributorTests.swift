@@ -68,6 +68,17 @@ import WhoSaidCore
         #expect(found.first?.content == ["the repairs had “come just in time”"])
     }
 
+    @Test func anAttributionSetOffByCommasReportsTheClauseBeforeIt() {
+        let found = describe(
+            "Older skippers are the most likely to need the pier, the harbour board says, and the least able to pay.")
+        #expect(found.first?.speaker == "the harbour board")
+        #expect(found.first?.content == ["Older skippers are the most likely to need the pier"])
+        let report = describe(
+            "The Quay slate took every seat on the board, the Harbour Gazette has learned, while rivals kept two places.")
+        #expect(report.first?.speaker == "the Harbour Gazette")
+        #expect(report.first?.content == ["The Quay slate took every seat on the board"])
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
