@@ -71,7 +71,10 @@ public struct QuoteAttributor: Sendable {
             if f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) { return f }
             // `A, The Westmoor Post has learned, while B`: an attribution set off by commas after the
             // clause it reports, with its source, is one whatever the model says.
-            return f.setOff && f.source != nil ? f : nil
+            if f.setOff && f.source != nil { return f }
+            // `Turnout fell to 18 per cent, according to party officials.`: according to unnamed officials
+            // or sources ending the sentence, after the clause it reports.
+            return accordingToUnnamed(f, ctx) ? f : nil
         }
         found += dashAttributions(ctx)
         found = removeOverlaps(found)
@@ -730,6 +733,16 @@ public struct QuoteAttributor: Sendable {
     func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
         let t = ctx.tokens[i]
         return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
+    }
+
+    /// `…, according to two administration officials.`: an according-to whose source, a plural
+    /// description of unnamed people (`officials`, `sources`), ends the sentence after the clause it reports.
+    private func accordingToUnnamed(_ f: Found, _ ctx: Context) -> Bool {
+        guard f.shape == .reportBefore, f.sourceAfter, f.form.tokens == ["according", "to"], let s = f.source,
+            Self.pluralAnonymousWords.contains(ctx.norms[s.upperBound - 1])
+        else { return false }
+        let hi = ctx.sentences[f.sentence].tokens.upperBound
+        return !(s.upperBound..<hi).contains { ctx.tokens[$0].isWordLike || ctx.segmentOf[$0] >= 0 }
     }
 
     /// Whether some quotation lies inside the attribution's content (direct or mixed speech).

@@ -79,6 +79,13 @@ import WhoSaidCore
         #expect(report.first?.content == ["The Quay slate took every seat on the board"])
     }
 
+    @Test func accordingToUnnamedOfficialsEndingTheSentence() {
+        let found = describe("The pier will stay shut until June, according to two harbour officials.")
+        #expect(found.first?.speaker == "two harbour officials")
+        #expect(found.first?.content == ["The pier will stay shut until June"])
+        #expect(quotes("The pier will stay shut until June, according to two harbour officials.").quotes.first?.speaker?.type == .group)
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
