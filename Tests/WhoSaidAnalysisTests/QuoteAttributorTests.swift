@@ -86,6 +86,14 @@ import WhoSaidCore
         #expect(quotes("The pier will stay shut until June, according to two harbour officials.").quotes.first?.speaker?.type == .group)
     }
 
+    @Test func aCommonNounSourceBeforeAnApposition() {
+        let text = "The report, written for the council by Quayside Surveys, suggests that the pier needs new piles."
+        let found = describe(text)
+        #expect(found.first?.speaker == "The report")
+        #expect(found.first?.content == ["that the pier needs new piles"])
+        #expect(quotes(text).quotes.first?.speaker?.type == .group)
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
