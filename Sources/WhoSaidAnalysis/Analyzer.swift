@@ -39,20 +39,22 @@ struct SpeakerResolver {
         for i in out.indices {
             guard var speaker = out[i].speaker, let span = speaker.span else { continue }
             let surface = text(span)
-            if isPronoun(surface), let previous = lastNamed {
+            if surface.lowercased() == "who", let antecedent = antecedent(of: span) {
+                // `The petition was organised by Ruairi Calder, a fisherman from Brannock, who said`: the
+                // relative stands for the person named just before it in its sentence (or the body named
+                // right before its comma: `Democrats, who have argued`).
+                speaker.name = antecedent.name
+                speaker.type = kind(of: antecedent)
+                speaker.entity = antecedent.entityID
+                lastNamed = speaker
+            } else if isPronoun(surface), let previous = lastNamed {
                 speaker.name = previous.name
                 speaker.type = previous.type
                 speaker.entity = previous.entity
             } else if let mention = namingMention(span) {
                 speaker.name = mention.name
                 speaker.entity = mention.entityID
-                switch mention.kind {
-                case .person: speaker.type = .person
-                case .outlet: speaker.type = .outlet
-                case .organization: speaker.type = .organization
-                // A named faction that speaks (Momentum) speaks as an organisation; `the left` is a group.
-                case .faction: speaker.type = mention.name.first?.isUppercase == true ? .organization : .group
-                }
+                speaker.type = kind(of: mention)
             } else if speaker.type == .anonymous, let org = lastOrganization, let head = bareSpokesperson(surface) {
                 // `Momentum hailed the results … A spokesman said` → a Momentum spokesman.
                 speaker.name = "\(org.name) \(head)"
@@ -217,6 +219,35 @@ struct SpeakerResolver {
             if rest.isEmpty, k + 1 < words.count, isName(words[k + 1]) { opens = true }
         }
         return opens
+    }
+
+    private func kind(of mention: EntityMention) -> Speaker.Kind {
+        switch mention.kind {
+        case .person: return .person
+        case .outlet: return .outlet
+        case .organization: return .organization
+        // A named faction that speaks (Momentum) speaks as an organisation; `the left` is a group.
+        case .faction: return mention.name.first?.isUppercase == true ? .organization : .group
+        }
+    }
+
+    /// What a relative `who` at `span` stands for: the mention right before its comma, or else the
+    /// person mention nearest before it in its sentence (no sentence end or quotation between), or nil.
+    private func antecedent(of span: TextRange) -> EntityMention? {
+        var k = entities.firstMention(endingAfter: span.start) - 1
+        while k >= 0 {
+            let m = entities.mentions[k]
+            let gap = text(TextRange(start: m.range.end, end: span.start))
+            if m.kind != .person, gap.allSatisfy({ $0 == "," || $0 == " " }), gap.contains(",") { return m }
+            if gap.contains("\n") || gap.contains(". ") || gap.contains("? ") || gap.contains("! ") || gap.contains("\u{201D}")
+                || gap.contains("\"") || gap.unicodeScalars.count > 120
+            {
+                return nil
+            }
+            if m.kind == .person { return m }
+            k -= 1
+        }
+        return nil
     }
 
     private func isPronoun(_ s: String) -> Bool {
