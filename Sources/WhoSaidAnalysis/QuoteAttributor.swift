@@ -548,17 +548,21 @@ public struct QuoteAttributor: Sendable {
         return best
     }
 
-    /// A short common-noun phrase opening the sentence with a determiner and followed by an apposition
-    /// that runs to the comma `comma` before the cue (`The survey, carried out for the Ledger by
-    /// Hallcroft Research,`): the phrase without its apposition, or nil.
+    /// A common-noun phrase opening the sentence with a determiner and followed by an apposition or a
+    /// relative clause that runs to the comma `comma` before the cue (`The survey, carried out for the
+    /// Ledger by Hallcroft Research,`): the phrase without its apposition, or nil.
     private func commonNounBeforeApposition(endingBefore comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
         var s0 = lo
         while s0 < comma, !ctx.tokens[s0].isWordLike { s0 += 1 }
         guard s0 < comma, ctx.segmentOf[s0] < 0, Self.determiners.contains(ctx.norms[s0]),
-            let c = (s0 + 1..<min(comma, s0 + 5)).first(where: { ctx.norms[$0] == "," }), c > s0 + 1,
-            (s0 + 1..<c).allSatisfy({ ctx.tokens[$0].kind == .word && !isCapitalised($0, ctx)
-                && !StopWordsForPhrases.isFunctionWord(ctx.norms[$0]) }),
-            comma - c >= 3, !Self.nonAppositive.contains(ctx.norms[c + 1]), !Self.pronouns.contains(ctx.norms[c + 1]),
+            let c = (s0 + 1..<min(comma, s0 + 10)).first(where: { ctx.norms[$0] == "," }), c > s0 + 1,
+            ctx.tokens[s0 + 1].kind == .word, !isCapitalised(s0 + 1, ctx),
+            !StopWordsForPhrases.isFunctionWord(ctx.norms[s0 + 1]),
+            phraseBackward(from: c - 1, to: lo, ctx)?.lowerBound == s0,
+            comma - c >= 3,
+            // `A spokeswoman for the transport authority, which subsidises the route,`
+            !Self.nonAppositive.contains(ctx.norms[c + 1]) || ctx.norms[c + 1] == "which" || ctx.norms[c + 1] == "who",
+            !Self.pronouns.contains(ctx.norms[c + 1]),
             !(c + 1..<comma).contains(where: { ctx.segmentOf[$0] >= 0 || ctx.tokens[$0].kind == .openQuote
                 || ctx.tokens[$0].kind == .closeQuote })
         else { return nil }
