@@ -94,6 +94,22 @@ import WhoSaidCore
         #expect(quotes(text).quotes.first?.speaker?.type == .group)
     }
 
+    @Test func whoStandsForThePersonNamedBeforeIt() {
+        let text = """
+            “The fees are fair,” said Alma Reyes, the harbour master. The petition was organised by Tom Vale, \
+            a fisherman from the north quay, who said he had missed the tide twice. “It has to stop,” he said.
+            """
+        let qs = quotes(text).quotes
+        #expect(qs.map { $0.speaker?.name } == ["Alma Reyes", "Tom Vale", "Tom Vale"])
+    }
+
+    @Test func aCommonNounSourceBeforeARelativeClause() {
+        let found = describe(
+            "A spokeswoman for the harbour board, which owns the pier, said the repairs would be paid for from reserves.")
+        #expect(found.first?.speaker == "A spokeswoman for the harbour board")
+        #expect(found.first?.content == ["the repairs would be paid for from reserves"])
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
