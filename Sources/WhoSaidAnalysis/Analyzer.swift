@@ -39,32 +39,63 @@ struct SpeakerResolver {
         for i in out.indices {
             guard var speaker = out[i].speaker, let span = speaker.span else { continue }
             let surface = text(span)
-            if isPronoun(surface), let previous = lastNamed {
+            if surface.lowercased() == "who", let antecedent = antecedent(of: span) {
+                // `The petition was organised by Ruairi Calder, a fisherman from Brannock, who said`: the
+                // relative stands for the person named just before it in its sentence (or the body named
+                // right before its comma: `Democrats, who have argued`).
+                speaker.name = antecedent.name
+                speaker.type = kind(of: antecedent)
+                speaker.entity = antecedent.entityID
+                lastNamed = speaker
+            } else if isPronoun(surface), let previous = lastNamed {
                 speaker.name = previous.name
                 speaker.type = previous.type
                 speaker.entity = previous.entity
             } else if let mention = namingMention(span) {
                 speaker.name = mention.name
                 speaker.entity = mention.entityID
-                switch mention.kind {
-                case .person: speaker.type = .person
-                case .outlet: speaker.type = .outlet
-                case .organization: speaker.type = .organization
-                // A named faction that speaks (Momentum) speaks as an organisation; `the left` is a group.
-                case .faction: speaker.type = mention.name.first?.isUppercase == true ? .organization : .group
-                }
+                speaker.type = kind(of: mention)
             } else if speaker.type == .anonymous, let org = lastOrganization, let head = bareSpokesperson(surface) {
                 // `Momentum hailed the results … A spokesman said` → a Momentum spokesman.
                 speaker.name = "\(org.name) \(head)"
             } else if speaker.type == .person, !looksLikeName(surface) {
                 speaker.type = .group
+            } else if speaker.type == .person, usedAsOrganisation(surface, quote: out[i]) {
+                // `talks with the operator Bluewake Lines … Bluewake said it had offered`
+                speaker.type = .organization
             }
             if !isPronoun(surface) { lastNamed = speaker }
             if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
             out[i].speaker = speaker
         }
-        for i in out.indices { out[i].via = medium(of: out[i]) }
+        for i in out.indices {
+            out[i].via = medium(of: out[i])
+            if out[i].kind == .mixed, quotesOnlyNames(out[i]) { out[i].kind = .indirect }
+        }
         return out
+    }
+
+    /// Whether every quotation inside a quote's content is a name in quotation marks (`the
+    /// Momentum-backed “Common Ground” slate took every seat`), which quotes no one's words.
+    private func quotesOnlyNames(_ quote: Quote) -> Bool {
+        var found = false
+        for part in quote.content {
+            var k = part.start
+            while k < part.end {
+                let c = scalars[k]
+                if c == "\u{2018}" { return false }
+                guard c == "\u{201C}" || (c == "\"" && (k == part.start || scalars[k - 1] == " ")) else { k += 1; continue }
+                guard let close = (k + 1..<part.end).first(where: { scalars[$0] == "\u{201D}" || scalars[$0] == "\"" }) else {
+                    return false
+                }
+                let inner = TextRange(start: k + 1, end: close)
+                guard let m = entities.entity(at: inner), m.kind != .person, m.range.start <= inner.start, m.range.end >= inner.end
+                else { return false }
+                found = true
+                k = close + 1
+            }
+        }
+        return found
     }
 
     /// Words that say a statement came through a medium (`in an interview with`, `told`, `writing in`).
@@ -160,6 +191,63 @@ struct SpeakerResolver {
             ["spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide"].contains(words[1])
         else { return nil }
         return words[1]
+    }
+
+    /// A single capitalised word that no person of the document carries, that is no first name, and
+    /// that speaks as a body does: its content opens with `it` (`Bluewake said it had offered`), or the
+    /// word opens a longer name elsewhere in the text and never ends one (`the operator Bluewake Lines`,
+    /// where a surname would follow a first name).
+    private func usedAsOrganisation(_ s: String, quote: Quote) -> Bool {
+        guard !s.contains(" "), s.unicodeScalars.count > 1, s.first?.isUppercase == true,
+            s.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase }),
+            !EntityLexicon.shared.firstNames.contains(s.lowercased())
+        else { return false }
+        if let first = quote.content.first {
+            let opening = text(TextRange(start: first.start, end: min(first.end, first.start + 4)))
+            if opening.lowercased().hasPrefix("it ") || opening.lowercased().hasPrefix("its ") { return true }
+        }
+        // Words as written between spaces: punctuation next to a word ends the name there.
+        let words = String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
+        func isName(_ w: Substring) -> Bool {
+            w.first?.isUppercase == true && w.dropLast().allSatisfy({ $0.isLetter || $0 == "-" })
+                && !StopWords.english.contains(String(w.lowercased().filter { $0.isLetter || $0 == "-" }))
+        }
+        var opens = false
+        for (k, w) in words.enumerated() where w.hasPrefix(s) {
+            let rest = w.dropFirst(s.count)
+            if k > 0, isName(words[k - 1]), words[k - 1].last?.isLetter == true { return false }
+            if rest.isEmpty, k + 1 < words.count, isName(words[k + 1]) { opens = true }
+        }
+        return opens
+    }
+
+    private func kind(of mention: EntityMention) -> Speaker.Kind {
+        switch mention.kind {
+        case .person: return .person
+        case .outlet: return .outlet
+        case .organization: return .organization
+        // A named faction that speaks (Momentum) speaks as an organisation; `the left` is a group.
+        case .faction: return mention.name.first?.isUppercase == true ? .organization : .group
+        }
+    }
+
+    /// What a relative `who` at `span` stands for: the mention right before its comma, or else the
+    /// person mention nearest before it in its sentence (no sentence end or quotation between), or nil.
+    private func antecedent(of span: TextRange) -> EntityMention? {
+        var k = entities.firstMention(endingAfter: span.start) - 1
+        while k >= 0 {
+            let m = entities.mentions[k]
+            let gap = text(TextRange(start: m.range.end, end: span.start))
+            if m.kind != .person, gap.allSatisfy({ $0 == "," || $0 == " " }), gap.contains(",") { return m }
+            if gap.contains("\n") || gap.contains(". ") || gap.contains("? ") || gap.contains("! ") || gap.contains("\u{201D}")
+                || gap.contains("\"") || gap.unicodeScalars.count > 120
+            {
+                return nil
+            }
+            if m.kind == .person { return m }
+            k -= 1
+        }
+        return nil
     }
 
     private func isPronoun(_ s: String) -> Bool {

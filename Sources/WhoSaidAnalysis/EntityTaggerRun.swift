@@ -280,7 +280,9 @@ struct TaggingRun {
     /// The name of an organisation run, its head word made singular (`Commissions` → `Commission`).
     func organisationName(_ a: Int, _ b: Int) -> String {
         let last = t[b - 1].norm
-        if last.hasSuffix("s"), EntityWords.organisationHeads.contains(String(last.dropLast())) {
+        // `Harrowgate Marine Services` keeps its plural: names are given with it (Marine Services,
+        // Health Services), unlike a stray plural (`Human Rights Commissions`).
+        if last.hasSuffix("s"), last != "services", EntityWords.organisationHeads.contains(String(last.dropLast())) {
             var v = String.UnicodeScalarView()
             v.append(contentsOf: s[t[a].range.start..<(t[b - 1].range.end - 1)])
             return String(v)

@@ -68,7 +68,13 @@ public struct QuoteAttributor: Sendable {
             if f.score >= threshold { return f }
             // The model learned from US reporting; a precise cue with a named source and quoted words
             // is kept whatever it says (`says Labour donor John Mills, the left is “…”`).
-            return f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) ? f : nil
+            if f.form.precision >= CueLexicon.minimumPrecision && f.source != nil && holdsQuotation(f, ctx) { return f }
+            // `A, The Westmoor Post has learned, while B`: an attribution set off by commas after the
+            // clause it reports, with its source, is one whatever the model says.
+            if f.setOff && f.source != nil { return f }
+            // `Turnout fell to 18 per cent, according to party officials.`: according to unnamed officials
+            // or sources ending the sentence, after the clause it reports.
+            return accordingToUnnamed(f, ctx) ? f : nil
         }
         found += dashAttributions(ctx)
         found = removeOverlaps(found)
@@ -206,6 +212,8 @@ public struct QuoteAttributor: Sendable {
         /// Auxiliaries and adverbs before the cue form that the cue span takes in (`has repeatedly
         /// said`), as PolNeAR annotates cues.
         var lead: Int
+        /// Set off by commas mid-sentence with a conjunction after it (`A, the council says, and B`).
+        var setOff = false
     }
 
     /// Where the content is, relative to the cue.
@@ -274,7 +282,9 @@ public struct QuoteAttributor: Sendable {
         }
         // `Rep. Gwen Moore (D-Wis.) said`: a short parenthesis after a name belongs to the source.
         let parenthesis = left > lo ? parenthesisBefore(left, lo: lo, ctx) : nil
-        let leftIsPunct = parenthesis == nil
+        // `Desmond Okoro-Lyle — who bought shares … — said`: a dash-bounded aside leaves the source before it.
+        let dashAside = parenthesis == nil && left > lo ? dashAsideBefore(left, lo: lo, ctx) : nil
+        let leftIsPunct = parenthesis == nil && dashAside == nil
             && (left < lo || tokens[left].kind == .punctuation || tokens[left].kind == .closeQuote
                 || tokens[left].kind == .dash)
         let right = cue.upperBound
@@ -300,6 +310,8 @@ public struct QuoteAttributor: Sendable {
             sourceAfter = true
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
+        } else if let open = dashAside {
+            source = phraseBackward(from: open - 1, to: lo, ctx)
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
         } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
@@ -311,6 +323,9 @@ public struct QuoteAttributor: Sendable {
         } else if commaBefore, let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
             // `Flynn, a top Trump surrogate, said`
             source = appositive
+        } else if commaBefore, let subject = commonNounBeforeApposition(endingBefore: left, lo: lo, ctx) {
+            // `The survey, carried out for the Ledger by Hallcroft Research, suggests`
+            source = subject
         }
 
         // The quotation right before the cue (`“…,” she said`) and right after it (`said: “…”`).
@@ -347,6 +362,7 @@ public struct QuoteAttributor: Sendable {
         var end = cue.upperBound - 1
         var begin = cue.upperBound
         var shape = ContentShape.reportAfter
+        var setOff = false
         if let b = before, ctx.segments[b].words >= 2 {
             shape = .quoteBefore
             begin = ctx.segments[b].open
@@ -421,7 +437,14 @@ public struct QuoteAttributor: Sendable {
             }
             while stop > start, tokens[stop - 1].kind == .punctuation && ctx.segmentOf[stop - 1] < 0 { stop -= 1 }
             let afterWords = (start..<max(start, stop)).filter { tokens[$0].isWordLike }.count
-            if afterWords >= 3 {
+            // `A, the council says, and B` / `A, The Post has learned, while B`: an attribution set off by
+            // commas mid-sentence, with a conjunction after it, reports the clause before it.
+            let attributionStart = sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)
+            setOff = attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
+                && attributionEnd + 1 < hi && ctx.norms[attributionEnd] == ","
+                && (Self.clauseBreakers.contains(ctx.norms[attributionEnd + 1])
+                    || ctx.norms[attributionEnd + 1] == "and" || ctx.norms[attributionEnd + 1] == "or")
+            if afterWords >= 3 && !setOff {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start
@@ -450,7 +473,8 @@ public struct QuoteAttributor: Sendable {
         return Found(
             cue: cue, source: source, content: content, segments: segments, mixed: mixed,
             sentence: si, contentEndToken: end, contentStartToken: begin, form: form, shape: shape,
-            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart)
+            sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart,
+            setOff: setOff && shape == .reportBefore)
     }
 
     /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.
@@ -524,6 +548,29 @@ public struct QuoteAttributor: Sendable {
         return best
     }
 
+    /// A common-noun phrase opening the sentence with a determiner and followed by an apposition or a
+    /// relative clause that runs to the comma `comma` before the cue (`The survey, carried out for the
+    /// Ledger by Hallcroft Research,`): the phrase without its apposition, or nil.
+    private func commonNounBeforeApposition(endingBefore comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
+        var s0 = lo
+        while s0 < comma, !ctx.tokens[s0].isWordLike { s0 += 1 }
+        guard s0 < comma, ctx.segmentOf[s0] < 0, Self.determiners.contains(ctx.norms[s0]),
+            let c = (s0 + 1..<min(comma, s0 + 10)).first(where: { ctx.norms[$0] == "," }), c > s0 + 1,
+            ctx.tokens[s0 + 1].kind == .word, !isCapitalised(s0 + 1, ctx),
+            !StopWordsForPhrases.isFunctionWord(ctx.norms[s0 + 1]),
+            phraseBackward(from: c - 1, to: lo, ctx)?.lowerBound == s0,
+            comma - c >= 3,
+            // `A spokeswoman for the transport authority, which subsidises the route,`
+            !Self.nonAppositive.contains(ctx.norms[c + 1]) || ctx.norms[c + 1] == "which" || ctx.norms[c + 1] == "who",
+            !Self.pronouns.contains(ctx.norms[c + 1]),
+            !(c + 1..<comma).contains(where: { ctx.segmentOf[$0] >= 0 || ctx.tokens[$0].kind == .openQuote
+                || ctx.tokens[$0].kind == .closeQuote })
+        else { return nil }
+        // `Another critic, Laurence H. Tribe, likened`: a name in apposition is left alone (taking the
+        // whole phrase lowered PolNeAR dev content_lenient_f1 0.5544 to 0.5542: its cue is `likened … to`).
+        return isCapitalised(c + 1, ctx) ? nil : s0..<c
+    }
+
     /// The subject that opens the sentence (a name or a pronoun, after an optional opening phrase
     /// ending with a comma is not followed): `Clinton` in `Clinton spoke …, arguing …`, or nil.
     private func sentenceSubject(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
@@ -586,6 +633,21 @@ public struct QuoteAttributor: Sendable {
             isCapitalised(open - 1, ctx)
         else { return nil }
         return open
+    }
+
+    /// The opening dash of an aside set off by dashes that ends at the dash `close` and follows a
+    /// word (`Okoro-Lyle — who bought shares for his grandchildren —`), or nil.
+    private func dashAsideBefore(_ close: Int, lo: Int, _ ctx: Context) -> Int? {
+        guard ctx.tokens[close].kind == .dash, ctx.tokens[close - 1].isWordLike else { return nil }
+        var k = close - 2
+        while k > lo, close - k < 30 {
+            if ctx.segmentOf[k] >= 0 || ctx.tokens[k].kind == .openQuote || ctx.tokens[k].kind == .closeQuote { return nil }
+            if ctx.tokens[k].kind == .dash {
+                return ctx.tokens[k - 1].isWordLike && ctx.tokens[k + 1].isWordLike ? k : nil
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The closing bracket of a short parenthesis opening at token `open` (`(R-Fla.)`), or nil.
@@ -699,6 +761,16 @@ public struct QuoteAttributor: Sendable {
         return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
     }
 
+    /// `…, according to two administration officials.`: an according-to whose source, a plural
+    /// description of unnamed people (`officials`, `sources`), ends the sentence after the clause it reports.
+    private func accordingToUnnamed(_ f: Found, _ ctx: Context) -> Bool {
+        guard f.shape == .reportBefore, f.sourceAfter, f.form.tokens == ["according", "to"], let s = f.source,
+            Self.pluralAnonymousWords.contains(ctx.norms[s.upperBound - 1])
+        else { return false }
+        let hi = ctx.sentences[f.sentence].tokens.upperBound
+        return !(s.upperBound..<hi).contains { ctx.tokens[$0].isWordLike || ctx.segmentOf[$0] >= 0 }
+    }
+
     /// Whether some quotation lies inside the attribution's content (direct or mixed speech).
     private func holdsQuotation(_ f: Found, _ ctx: Context) -> Bool {
         f.content.contains { r in ctx.segments.contains { r.contains($0.range) } }
@@ -790,6 +862,9 @@ public struct QuoteAttributor: Sendable {
         "figure", "figures", "adviser", "advisers", "insider", "insiders", "ally", "allies", "person", "people",
         "minister", "mp", "lawmaker", "staffer", "strategist",
     ]
+    private static let pluralAnonymousWords: Set<String> = [
+        "sources", "officials", "aides", "figures", "advisers", "insiders", "allies", "people",
+    ]
 
     private func name(_ found: [Found], _ ctx: Context, sorted: Bool = true) -> [Quote] {
         var quotes: [Quote] = []
@@ -806,10 +881,12 @@ public struct QuoteAttributor: Sendable {
                 } else {
                     let type: Speaker.Kind
                     let capitalised = s.contains { isCapitalised($0, ctx) }
-                    if norms.contains(where: Self.anonymousWords.contains)
-                        && (norms.first.map { ["a", "an", "one", "the"].contains($0) } ?? false)
+                    if let head = norms.first(where: Self.anonymousWords.contains),
+                        let first = norms.first, ["a", "an", "one", "the"].contains(first)
                     {
-                        type = .anonymous
+                        // `the officials`, `the sources`: a plural description is a group, as `party
+                        // officials` is; one person described (`A spokesman`, `one of the aides`) is anonymous.
+                        type = Self.pluralAnonymousWords.contains(head) && first == "the" ? .group : .anonymous
                     } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true
                         || isPluralCommonNoun(s.upperBound - 1, ctx)
                     {

@@ -87,6 +87,11 @@ private let seedsDirectory: URL = URL(fileURLWithPath: #filePath)
         }
     }
 
+    @Test func servicesKeepsItsPlural() {
+        let a = tagged("Quayside Marine Services said on Monday that the ferry would run.")
+        #expect(a.organizations.map(\.name) == ["Quayside Marine Services"])
+    }
+
     @Test func acronymsAreLinked() {
         let text = "Labour’s ruling National Executive Committee (NEC) met. The NEC then wrote to the Equality and Human Rights Commissions (EHRC). The EHRC replied."
         let a = tagged(text)

@@ -41,6 +41,75 @@ import WhoSaidCore
         #expect(quotes(text).quotes.first?.speaker?.type == .anonymous)
     }
 
+    @Test func pluralDescriptionsAreGroupsAndOnePersonDescribedIsAnonymous() {
+        let text = """
+            The officials said the ferry would run again on Friday. One of the aides said the talks had failed. \
+            Senior harbour figures warned that the pier would close.
+            """
+        let qs = quotes(text).quotes
+        #expect(qs.map { $0.speaker?.type } == [.group, .anonymous, .group])
+    }
+
+    @Test func aOneWordCompanyNameIsAnOrganisation() {
+        let text = """
+            Talks with the operator Duskline Ferries broke down on Monday. Duskline said the offer was final. \
+            Marsh said the crews would strike.
+            """
+        let qs = quotes(text).quotes
+        #expect(qs.first?.speaker?.name == "Duskline")
+        #expect(qs.first?.speaker?.type == .organization)
+        #expect(qs.last?.speaker?.type == .person)
+    }
+
+    @Test func aDashBoundedAsideLeavesTheSourceBeforeIt() {
+        let found = describe(
+            "Harbour master Alma Reyes — who has run the quay since 2009 — said the repairs had “come just in time”.")
+        #expect(found.first?.speaker == "Harbour master Alma Reyes")
+        #expect(found.first?.content == ["the repairs had “come just in time”"])
+    }
+
+    @Test func anAttributionSetOffByCommasReportsTheClauseBeforeIt() {
+        let found = describe(
+            "Older skippers are the most likely to need the pier, the harbour board says, and the least able to pay.")
+        #expect(found.first?.speaker == "the harbour board")
+        #expect(found.first?.content == ["Older skippers are the most likely to need the pier"])
+        let report = describe(
+            "The Quay slate took every seat on the board, the Harbour Gazette has learned, while rivals kept two places.")
+        #expect(report.first?.speaker == "the Harbour Gazette")
+        #expect(report.first?.content == ["The Quay slate took every seat on the board"])
+    }
+
+    @Test func accordingToUnnamedOfficialsEndingTheSentence() {
+        let found = describe("The pier will stay shut until June, according to two harbour officials.")
+        #expect(found.first?.speaker == "two harbour officials")
+        #expect(found.first?.content == ["The pier will stay shut until June"])
+        #expect(quotes("The pier will stay shut until June, according to two harbour officials.").quotes.first?.speaker?.type == .group)
+    }
+
+    @Test func aCommonNounSourceBeforeAnApposition() {
+        let text = "The report, written for the council by Quayside Surveys, suggests that the pier needs new piles."
+        let found = describe(text)
+        #expect(found.first?.speaker == "The report")
+        #expect(found.first?.content == ["that the pier needs new piles"])
+        #expect(quotes(text).quotes.first?.speaker?.type == .group)
+    }
+
+    @Test func whoStandsForThePersonNamedBeforeIt() {
+        let text = """
+            “The fees are fair,” said Alma Reyes, the harbour master. The petition was organised by Tom Vale, \
+            a fisherman from the north quay, who said he had missed the tide twice. “It has to stop,” he said.
+            """
+        let qs = quotes(text).quotes
+        #expect(qs.map { $0.speaker?.name } == ["Alma Reyes", "Tom Vale", "Tom Vale"])
+    }
+
+    @Test func aCommonNounSourceBeforeARelativeClause() {
+        let found = describe(
+            "A spokeswoman for the harbour board, which owns the pier, said the repairs would be paid for from reserves.")
+        #expect(found.first?.speaker == "A spokeswoman for the harbour board")
+        #expect(found.first?.content == ["the repairs would be paid for from reserves"])
+    }
+
     @Test func quoteSplitAroundItsCue() {
         let found = describe("“The fees are fair,” Reyes said. “Every other harbour charges more.”")
         #expect(found.count == 1)
