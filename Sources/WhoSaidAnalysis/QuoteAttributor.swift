@@ -152,38 +152,7 @@ public struct QuoteAttributor: Sendable {
                 i = next
             }
         }
-        if !ctx.tagged.isEmpty { found += taggedCandidates(ctx, besides: found) }
         return found
-    }
-
-    /// Attributions at tagged cue spans where no lexicon form gave one (`has been critical of`, unseen
-    /// forms): the span's head word stands for the form, and the model judges them like the others.
-    private func taggedCandidates(_ ctx: Context, besides found: [Found]) -> [Found] {
-        var taken = [Bool](repeating: false, count: ctx.tokens.count)
-        for f in found {
-            for k in (f.cue.lowerBound - f.lead)..<f.cue.upperBound { taken[k] = true }
-            if let t = f.tagged { for k in t { taken[k] = true } }
-        }
-        var out: [Found] = []
-        for span in ctx.tagged {
-            let r = span.tokens
-            guard !r.contains(where: { taken[$0] || ctx.segmentOf[$0] >= 0 }),
-                let h = CueLexicon.head(r.map { ctx.norms[$0] }), ctx.tokens[r.lowerBound + h].kind == .word
-            else { continue }
-            let head = r.lowerBound + h
-            let si = ctx.sentenceOf[head]
-            guard r.upperBound <= ctx.sentences[si].tokens.upperBound else { continue }
-            let stem = CueLexicon.stem(ctx.norms[head])
-            let known = lexicon.stems[stem]
-            let form = CueLexicon.Form(
-                tokens: (head..<r.upperBound).map { ctx.norms[$0] }, precision: 0, sourceAfter: known?.sourceAfter ?? 0,
-                key: "~tag", contentQuote: known?.contentQuote ?? 0, stem: stem)
-            if var f = attribution(cue: head..<r.upperBound, form: form, sentence: si, ctx) {
-                f.tagged = r
-                out.append(f)
-            }
-        }
-        return out
     }
 
     // MARK: Quotation segments

@@ -52,7 +52,7 @@ func trainCueTagger(train: [Article], dev: [Article], lexicon: CueLexicon, out: 
     let trainExamples = taggerExamples(train)
     let devExamples = taggerExamples(dev)
     let start = Date()
-    let tagger = CueTagger.train(trainExamples, lexicon: lexicon, bits: bits, epochs: epochs, teacher: ProcessInfo.processInfo.environment["TAGGER_EXPLORE"] == nil) { epoch, error in
+    let tagger = CueTagger.train(trainExamples, lexicon: lexicon, bits: bits, epochs: epochs) { epoch, error in
         print(String(format: "epoch %2d  token error %.4f", epoch, error))
     }
     print(String(format: "trained in %.1f s", Date().timeIntervalSince(start)))
@@ -60,16 +60,6 @@ func trainCueTagger(train: [Article], dev: [Article], lexicon: CueLexicon, out: 
     for e in devExamples {
         let tags = tagger.tag(tokens: e.tokens, scalars: e.scalars, sentences: e.sentences, lexicon: lexicon)
         for (g, t) in zip(e.gold, tags) { confusion[Int(g)][Int(t)] += 1 }
-        if ProcessInfo.processInfo.environment["TAGGER_DEBUG"] != nil {
-            var line = ""
-            for (k, t) in e.tokens.enumerated() {
-                let g = e.gold[k], p = tags[k]
-                let text = String(String.UnicodeScalarView(e.scalars[t.range.start..<t.range.end]))
-                line += g == p ? (g == 0 ? text : "[\(g)\(text)]") : "{\(g)\(p)\(text)}"
-                line += " "
-            }
-            print(line)
-        }
     }
     print("dev tokens, gold O/B/I by tagged O/B/I: \(confusion)")
     let d = taggerScore(tagger, devExamples, dev, lexicon: lexicon)
