@@ -50,7 +50,7 @@ struct Options {
             case "--tagger-epochs": taggerEpochs = Int(value) ?? taggerEpochs; i += 1
             case "--folds": folds = max(0, Int(value) ?? folds); i += 1
             default:
-                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--runs N] [--no-average] [--min-count N] [--l2 X] [--folds N] | --cue-tagger [--tagger-out FILE] [--tagger-epochs N] [--bits N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--runs N] [--no-average] [--min-count N] [--l2 X] [--folds N] [--tagger-epochs N] | --cue-tagger [--tagger-out FILE] [--tagger-epochs N] [--bits N]\n".utf8))
                 exit(2)
             }
             i += 1
