@@ -181,6 +181,19 @@ extension QuoteAttributor {
         out.append("sentquote=\(quoted)")
         out.append("cuepos=\(min(c0 - lo, 5))")
         out.append("cueback=\(min(hi - c1, 5))")
+        // The cue tagger's view: whether it tags the cue's head word, how surely, and whether its span
+        // is the one the rules give.
+        if tagger != nil {
+            if let t = taggedSpan(f, ctx) {
+                var b = 0
+                var m: Float = 0.5
+                while t.margin >= m, b < 7 { b += 1; m *= 2 }
+                let exact = t.tokens == (c0 - f.lead)..<c1
+                out += ["tag=\(b)", "tag|exact=\(b)|\(exact)", "tag|src=\(b)|" + source, "tag|content=\(b)|" + f.shape.rawValue]
+            } else {
+                out += ["tag=none", "tag|src=none|" + source, "tag|content=none|" + f.shape.rawValue]
+            }
+        }
         return out
     }
 }

@@ -13,17 +13,22 @@ public struct QuoteAttributor: Sendable {
     /// Accepts or rejects each candidate attribution in context; nil to trust the lexicon's
     /// precise forms alone.
     public var model: AttributionModel?
+    /// Tags cue spans token by token: their boundaries (`has repeatedly said`) and what the model
+    /// knows of the tagger's view; nil to use the lexicon's forms alone.
+    public var tagger: CueTagger?
 
     /// With the bundled model (when it loads), every cue form seen in training is a candidate and the
     /// model decides; without one, only forms precise on their own are used.
     public init(model: AttributionModel? = .shared) {
         self.model = model
         self.lexicon = model == nil ? .shared : .candidates
+        self.tagger = model == nil ? nil : .shared
     }
 
-    public init(lexicon: CueLexicon, model: AttributionModel?) {
+    public init(lexicon: CueLexicon, model: AttributionModel?, tagger: CueTagger? = .shared) {
         self.lexicon = lexicon
         self.model = model
+        self.tagger = tagger
     }
 
     /// A run of quoted text: its opening and closing marks (token indices) and range.
@@ -47,6 +52,9 @@ public struct QuoteAttributor: Sendable {
         var segments: [Segment] = []
         /// Segment index of each token inside a quotation (marks included), or -1.
         var segmentOf: [Int]
+        /// The tagger's cue spans, and the index of the span holding each token (or -1).
+        var tagged: [CueTagger.Span] = []
+        var taggedOf: [Int] = []
 
         func text(_ r: TextRange) -> String {
             var v = String.UnicodeScalarView()
@@ -59,6 +67,7 @@ public struct QuoteAttributor: Sendable {
         guard !tokens.isEmpty else { return [] }
         var ctx = makeContext(scalars: scalars, tokens: tokens, sentences: sentences)
         findSegments(&ctx)
+        tagCues(&ctx)
         var found = candidates(ctx).compactMap { c -> Found? in
             guard let model else { return c }
             var f = c
@@ -95,6 +104,7 @@ public struct QuoteAttributor: Sendable {
         guard !tokens.isEmpty else { return [] }
         var ctx = makeContext(scalars: scalars, tokens: tokens, sentences: sentences)
         findSegments(&ctx)
+        tagCues(&ctx)
         let found = candidates(ctx)
         let quotes = name(found, ctx, sorted: false)
         return zip(found, quotes).map { Candidate(quote: $1, features: features($0, ctx)) }
@@ -106,6 +116,21 @@ public struct QuoteAttributor: Sendable {
         return Context(
             scalars: scalars, tokens: tokens, sentences: sentences, norms: tokens.map(\.norm), sentenceOf: sentenceOf,
             segmentOf: [Int](repeating: -1, count: tokens.count))
+    }
+
+    /// The tagger's cue spans, when there is a tagger.
+    private func tagCues(_ ctx: inout Context) {
+        guard let tagger else { return }
+        ctx.tagged = tagger.spans(tokens: ctx.tokens, scalars: ctx.scalars, sentences: ctx.sentences, lexicon: lexicon)
+        ctx.taggedOf = [Int](repeating: -1, count: ctx.tokens.count)
+        for (n, s) in ctx.tagged.enumerated() { for k in s.tokens { ctx.taggedOf[k] = n } }
+    }
+
+    /// The tagged span that holds the cue's head word (its form's first token), if any.
+    func taggedSpan(_ f: Found, _ ctx: Context) -> CueTagger.Span? {
+        guard !ctx.taggedOf.isEmpty else { return nil }
+        let n = ctx.taggedOf[f.cue.lowerBound]
+        return n >= 0 ? ctx.tagged[n] : nil
     }
 
     /// Attributions at every cue form outside quotations: at each token, the longest form that gives
@@ -122,7 +147,9 @@ public struct QuoteAttributor: Sendable {
                 var next = i + 1
                 for form in lexicon.matches(ctx.norms, at: i) where i + form.tokens.count <= sentence.tokens.upperBound {
                     let cue = i..<(i + form.tokens.count)
-                    if let f = attribution(cue: cue, form: form, sentence: si, ctx) {
+                    if var f = attribution(cue: cue, form: form, sentence: si, ctx) {
+                        // The tagger sets the span's boundaries when it tags the cue's head word.
+                        if let t = taggedSpan(f, ctx) { f.tagged = t.tokens }
                         found.append(f)
                         next = cue.upperBound
                         break
@@ -214,6 +241,8 @@ public struct QuoteAttributor: Sendable {
         var lead: Int
         /// Set off by commas mid-sentence with a conjunction after it (`A, the council says, and B`).
         var setOff = false
+        /// The cue span the tagger gives (token indices), reported instead of the form and its lead.
+        var tagged: Range<Int>? = nil
     }
 
     /// Where the content is, relative to the cue.
@@ -897,8 +926,8 @@ public struct QuoteAttributor: Sendable {
                     speaker = Speaker(name: text, type: type, span: range)
                 }
             }
-            let cue = TextRange(
-                start: ctx.tokens[f.cue.lowerBound - f.lead].range.start, end: ctx.tokens[f.cue.upperBound - 1].range.end)
+            let cueTokens = f.tagged ?? (f.cue.lowerBound - f.lead)..<f.cue.upperBound
+            let cue = TextRange(start: ctx.tokens[cueTokens.lowerBound].range.start, end: ctx.tokens[cueTokens.upperBound - 1].range.end)
             let kind: Quote.Kind
             if !f.segments.isEmpty && !f.mixed {
                 kind = .direct

@@ -22,6 +22,13 @@ struct Options {
     var runs = 3
     /// Prints the candidates of these dev articles with the bundled model's scores, and stops.
     var explain: [String] = []
+    /// Trains the cue tagger instead of the attribution model (scripts/train-cue-tagger).
+    var cueTagger = false
+    var taggerOut = "Sources/WhoSaidAnalysis/Resources/cue-tagger.tsv"
+    var bits = 18
+    /// Train candidates see the tags of a tagger trained on the other folds (0: the bundled tagger).
+    var folds = 5
+    var taggerEpochs = 5
 
     init(_ args: [String]) {
         var i = 1
@@ -37,8 +44,13 @@ struct Options {
             case "--no-average": average = false
             case "--runs": runs = max(1, Int(value) ?? runs); i += 1
             case "--explain": explain.append(value); i += 1
+            case "--cue-tagger": cueTagger = true
+            case "--tagger-out": taggerOut = value; i += 1
+            case "--bits": bits = Int(value) ?? bits; i += 1
+            case "--tagger-epochs": taggerEpochs = Int(value) ?? taggerEpochs; i += 1
+            case "--folds": folds = max(0, Int(value) ?? folds); i += 1
             default:
-                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--runs N] [--no-average] [--min-count N] [--l2 X]\n".utf8))
+                FileHandle.standardError.write(Data("usage: whosaid-train [--polnear DIR] [--out FILE] [--epochs N] [--runs N] [--no-average] [--min-count N] [--l2 X] [--folds N] [--tagger-epochs N] | --cue-tagger [--tagger-out FILE] [--tagger-epochs N] [--bits N]\n".utf8))
                 exit(2)
             }
             i += 1
@@ -213,6 +225,12 @@ guard !train.isEmpty, !dev.isEmpty else {
     exit(1)
 }
 
+if options.cueTagger {
+    try trainCueTagger(
+        train: train, dev: dev, lexicon: CueLexicon.candidates, out: options.taggerOut, epochs: options.taggerEpochs, bits: options.bits)
+    exit(0)
+}
+
 // MARK: Cue stems
 
 /// Stems of the heads of annotated cue spans (`warned` in `has warned against`), with how often a word
@@ -290,9 +308,22 @@ if !options.explain.isEmpty, let model = AttributionModel.shared {
     }
     exit(0)
 }
+// The cue tagger's tags on a train article come from a tagger trained on the other folds (jackknife), so
+// that the model learns how far to trust tags on text the tagger has not seen.
+var foldProposers: [QuoteAttributor] = []
+if options.folds > 1, CueTagger.shared != nil {
+    let taggerExamples = taggerExamples(train)
+    for k in 0..<options.folds {
+        let rest = taggerExamples.indices.filter { $0 % options.folds != k }.map { taggerExamples[$0] }
+        let tagger = CueTagger.train(rest, lexicon: lexicon, bits: CueTagger.shared!.bits, epochs: options.taggerEpochs)
+        foldProposers.append(QuoteAttributor(lexicon: lexicon, model: nil, tagger: tagger))
+    }
+    print("trained \(options.folds) fold cue taggers for the train candidates")
+}
 var examples: [(features: [String], label: Bool)] = []
-for a in train {
+for (n, a) in train.enumerated() {
     let an = analyse(a)
+    let proposer = foldProposers.isEmpty ? proposer : foldProposers[n % foldProposers.count]
     for c in proposer.candidates(scalars: a.scalars, tokens: an.tokens, sentences: an.sentences) {
         let (pc, ps) = tokenSets(c.quote, in: a)
         guard !pc.isEmpty else { continue }
