@@ -36,6 +36,7 @@ struct SpeakerResolver {
         var out = quotes
         var lastNamed: Speaker?
         var lastOrganization: Speaker?
+        var lastPerson: Speaker?
         for i in out.indices {
             guard var speaker = out[i].speaker, let span = speaker.span else { continue }
             let surface = text(span)
@@ -47,6 +48,24 @@ struct SpeakerResolver {
                 speaker.type = kind(of: antecedent)
                 speaker.entity = antecedent.entityID
                 lastNamed = speaker
+                if speaker.type == .person { lastPerson = speaker }
+            } else if surface.lowercased() == "it" {
+                // `it` stands for a body (an organisation, company or council), never a person: the
+                // organisation or outlet last speaking, if any.
+                if let previous = lastOrganization {
+                    speaker.name = previous.name
+                    speaker.type = previous.type
+                    speaker.entity = previous.entity
+                } else if speaker.type == .person {
+                    speaker.type = .group
+                }
+            } else if ["he", "she"].contains(surface.lowercased()) {
+                // `he` and `she` stand for a person (or an unnamed single speaker), never a body.
+                if let previous = lastPerson {
+                    speaker.name = previous.name
+                    speaker.type = previous.type
+                    speaker.entity = previous.entity
+                }
             } else if isPronoun(surface), let previous = lastNamed {
                 speaker.name = previous.name
                 speaker.type = previous.type
@@ -64,7 +83,10 @@ struct SpeakerResolver {
                 // `talks with the operator Bluewake Lines … Bluewake said it had offered`
                 speaker.type = .organization
             }
-            if !isPronoun(surface) { lastNamed = speaker }
+            if !isPronoun(surface) {
+                lastNamed = speaker
+                if speaker.type == .person || speaker.type == .anonymous { lastPerson = speaker }
+            }
             if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
             out[i].speaker = speaker
         }
