@@ -147,6 +147,13 @@ public struct QuoteAttributor: Sendable {
                 var next = i + 1
                 for form in lexicon.matches(ctx.norms, at: i) where i + form.tokens.count <= sentence.tokens.upperBound {
                     let cue = i..<(i + form.tokens.count)
+                    // `said about 60 people had …`, `said over 200 …`: a preposition before a number is an
+                    // approximation opening the content, not part of the cue.
+                    if let last = form.tokens.last, Self.cuePrepositions.contains(last), form.tokens.count > 1,
+                        cue.upperBound < sentence.tokens.upperBound, ctx.tokens[cue.upperBound].kind == .number
+                    {
+                        continue
+                    }
                     if var f = attribution(cue: cue, form: form, sentence: si, ctx) {
                         // The tagger sets the span's boundaries when it tags the cue's head word.
                         if let t = taggedSpan(f, ctx) { f.tagged = t.tokens }
