@@ -590,11 +590,14 @@ public struct QuoteAttributor: Sendable {
     private func commonNounBeforeApposition(endingBefore comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
         var s0 = lo
         while s0 < comma, !ctx.tokens[s0].isWordLike { s0 += 1 }
-        guard s0 < comma, ctx.segmentOf[s0] < 0, Self.determiners.contains(ctx.norms[s0]),
-            let c = (s0 + 1..<min(comma, s0 + 10)).first(where: { ctx.norms[$0] == "," }), c > s0 + 1,
-            ctx.tokens[s0 + 1].kind == .word, !isCapitalised(s0 + 1, ctx),
-            !StopWordsForPhrases.isFunctionWord(ctx.norms[s0 + 1]),
-            phraseBackward(from: c - 1, to: lo, ctx)?.lowerBound == s0,
+        // `Bluewake's operations director, Anselm Greaves,`: a possessive name serves as the determiner.
+        let possessive = s0 + 2 < comma && isCapitalised(s0, ctx) && ctx.norms[s0 + 1] == "'s"
+        let head = possessive ? s0 + 2 : s0 + 1
+        guard s0 < comma, ctx.segmentOf[s0] < 0, Self.determiners.contains(ctx.norms[s0]) || possessive,
+            let c = (head..<min(comma, s0 + 10)).first(where: { ctx.norms[$0] == "," }), c > head,
+            ctx.tokens[head].kind == .word, !isCapitalised(head, ctx),
+            !StopWordsForPhrases.isFunctionWord(ctx.norms[head]),
+            possessive || phraseBackward(from: c - 1, to: lo, ctx)?.lowerBound == s0,
             comma - c >= 3,
             // `A spokeswoman for the transport authority, which subsidises the route,`
             !Self.nonAppositive.contains(ctx.norms[c + 1]) || ctx.norms[c + 1] == "which" || ctx.norms[c + 1] == "who",
@@ -604,7 +607,11 @@ public struct QuoteAttributor: Sendable {
         else { return nil }
         // `Another critic, Laurence H. Tribe, likened`: a name in apposition is left alone (taking the
         // whole phrase lowered PolNeAR dev content_lenient_f1 0.5544 to 0.5542: its cue is `likened … to`).
-        return isCapitalised(c + 1, ctx) ? nil : s0..<c
+        // `The operations director, Anselm Greaves, said`: a name that is the whole apposition is the source.
+        if isCapitalised(c + 1, ctx) {
+            return phraseBackward(from: comma - 1, to: lo, ctx)?.lowerBound == c + 1 ? (c + 1)..<comma : nil
+        }
+        return s0..<c
     }
 
     /// The subject that opens the sentence (a name or a pronoun, after an optional opening phrase
