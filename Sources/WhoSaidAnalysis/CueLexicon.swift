@@ -73,6 +73,16 @@ public struct CueLexicon: Sendable {
         return out
     }
 
+    /// The longest form starting at token `i` (no stem fallback), without building the list of matches.
+    public func longestForm(_ norms: [String], at i: Int) -> Form? {
+        guard let forms = byFirst[norms[i]] else { return nil }
+        outer: for f in forms where i + f.tokens.count <= norms.count {
+            for k in 1..<max(1, f.tokens.count) where norms[i + k] != f.tokens[k] { continue outer }
+            return f
+        }
+        return nil
+    }
+
     /// Stems less precise than this give no fallback candidates.
     /// (0.02 let in 70% more candidates, mostly noise such as `hired` or `established`, and scored lower on dev.)
     public static let stemMinimumPrecision = 0.05

@@ -248,12 +248,7 @@ public struct CueTagger: Sendable {
             }
             if t.kind == .word || t.kind == .abbreviation {
                 // Lexicon forms (the stem fallback excluded: it has a feature of its own).
-                var best: CueLexicon.Form?
-                for f in lexicon.matches(norms, at: i) where !f.key.hasPrefix("~") {
-                    best = f
-                    break
-                }
-                if let f = best {
+                if let f = lexicon.longestForm(norms, at: i) {
                     v.formStart[i] = bucket(f.precision)
                     v.formLength[i] = UInt8(min(f.tokens.count, 6))
                     if i + f.tokens.count > coverEnd {
