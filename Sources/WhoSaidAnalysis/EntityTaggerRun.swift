@@ -10,6 +10,8 @@ enum EntityWords {
         "group", "university", "college", "bank", "fund", "service", "police", "army", "alliance", "coalition",
         "league", "centre", "center", "forum", "organisation", "organization", "club", "ltd", "inc", "plc", "llc",
         "corp", "office", "executive", "secretariat", "tribunal", "cabinet", "senate", "caucus", "network",
+        // Carriers named with a plural head, kept as written (`Bluewake Lines`, `British Airways`).
+        "lines", "airlines", "airways",
     ]
     /// Capitalised last words that make a run an outlet (`Riverside Gazette`).
     static let outletHeads: Set<String> = [
@@ -95,6 +97,8 @@ struct TaggingRun {
     var titleCase: [Bool]
     var owner: [Int32]
     var raws: [Raw] = []
+    /// Organisations found by their shape (a capitalised run ending in an organisation word).
+    var shapeOrganisations: Set<Int> = []
     /// Per kind: builders and name → index.
     var builders: [Entity.Kind: [Builder]] = [.person: [], .organization: [], .outlet: [], .faction: []]
     var byName: [Entity.Kind: [String: Int]] = [.person: [:], .organization: [:], .outlet: [:], .faction: [:]]
@@ -196,6 +200,7 @@ struct TaggingRun {
         acronymDefinitions()
         capitalisedRuns()
         shortOutletNames()
+        shortOrganisationNames()
         acronymReferences()
         quotedFactions()
         people()
@@ -369,6 +374,7 @@ struct TaggingRun {
                 if let longer = builders[kind]!.first(where: { $0.name.hasPrefix(name + " ") }) { name = longer.name }
                 let e = entity(kind, name)
                 addRaw(a, end, kind, e)
+                if kind == .organization { shapeOrganisations.insert(e) }
                 i = end
                 continue
             }
@@ -501,6 +507,26 @@ struct TaggingRun {
                 for (head, v) in heads where v == -1 { heads[head] = .some(k) }
             }
             addRaw(i, i + 1, .outlet, k)
+        }
+    }
+
+    /// Organisations by their first word alone: `Bluewake said` after `the operator Bluewake Lines`. The
+    /// word must open a name found by its shape and no other, be no common word (never written in lower
+    /// case in the text, no stop word, role word or first name), and stand alone (no capital after it).
+    mutating func shortOrganisationNames() {
+        var firsts: [String: Int?] = [:]
+        for r in raws where r.kind == .organization && r.end - r.first >= 2 && shapeOrganisations.contains(r.entity) {
+            let w = t[r.first].norm
+            guard capital[r.first], t[r.first].kind == .word, !stop.contains(w), lex.wordClass[w] == nil,
+                  !lex.firstNames.contains(w), !EntityWords.notName.contains(w) else { continue }
+            if let existing = firsts[w], existing != r.entity { firsts[w] = .some(nil) } else { firsts[w] = .some(r.entity) }
+        }
+        guard !firsts.isEmpty else { return }
+        for i in 0..<n where !capital[i] && t[i].kind == .word { firsts[t[i].norm] = nil }
+        for i in 0..<n where owner[i] < 0 && capital[i] && t[i].kind == .word {
+            guard let found = firsts[t[i].norm], let k = found else { continue }
+            if i + 1 < n, capital[i + 1], t[i + 1].kind == .word, t[i + 1].spaceBefore == .space { continue }
+            addRaw(i, i + 1, .organization, k)
         }
     }
 
