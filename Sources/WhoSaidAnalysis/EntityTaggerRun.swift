@@ -618,6 +618,8 @@ struct TaggingRun {
                         evidence = (isHead(before) && !capital[start - 1])
                             || EntityWords.speechVerbs.contains(norm(z)) || EntityWords.speechVerbs.contains(norm(start - 1))
                             || (norm(z) == "," && ["who", "a", "an", "the"].contains(norm(z + 1)))
+                            // `Bluewake's operations director, Anselm Greaves, said`: set off after a role noun.
+                            || (norm(z) == "," && norm(start - 1) == "," && start >= 2 && isHead(wordClass(start - 2)))
                     }
                     if evidence && !EntityWords.organisationHeads.contains(t[z - 1].norm) && t[z - 1].kind == .word {
                         full.append(Candidate(mentionStart: start, a: x, b: z, titled: titled))
@@ -708,6 +710,12 @@ struct TaggingRun {
                 let r = raws[Int(owner[j])]
                 left = r.first
                 j = r.first - 1
+                continue
+            }
+            // A mention's possessive: `Bluewake's operations director`.
+            if t[j].norm == "'s", j > 0, owner[j - 1] >= 0, raws[Int(owner[j - 1])].kind != .person, left == j + 1, left < start {
+                left = raws[Int(owner[j - 1])].first
+                j = left - 1
                 continue
             }
             if !wordClass(j).isEmpty || t[j].norm == "of" || t[j].norm == "for" || t[j].norm == "at" {
@@ -840,8 +848,14 @@ struct TaggingRun {
                 let start = e + 1
                 var from = start
                 if ["a", "an", "the"].contains(norm(from)) { from += 1 }
+                // A possessive after the article: `the company’s operations director`.
+                var roleStart = start
+                if from > start, from + 2 < n, norm(from + 1) == "'s", t[from].kind == .word, !wordClass(from + 2).isEmpty {
+                    from += 2
+                    roleStart = from
+                }
                 let end = roleSpanAfter(from)
-                if end > from, let f = role(start, end, keepArticle: true) { apply(f, to: r.entity) }
+                if end > from, let f = role(roleStart, end, keepArticle: true) { apply(f, to: r.entity) }
             }
             // X was among … left-wingers; X is one of the …
             if ["was", "is", "were", "are"].contains(norm(e)), norm(e + 1) == "among" || (norm(e + 1) == "one" && norm(e + 2) == "of") {
