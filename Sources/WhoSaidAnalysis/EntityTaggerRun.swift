@@ -615,8 +615,10 @@ struct TaggingRun {
                     var evidence = titled || lex.firstNames.contains(t[x].norm)
                     if !evidence && !titleCase[Int(sentenceOf[x])] {
                         let before = wordClass(start - 1)
+                        // `Shops on Tarran Mor said`: after a place preposition the speaker is the noun before it.
+                        let place = start >= 2 && ["on", "in", "at", "from", "near"].contains(norm(start - 1)) && !capital[start - 1]
                         evidence = (isHead(before) && !capital[start - 1])
-                            || EntityWords.speechVerbs.contains(norm(z)) || EntityWords.speechVerbs.contains(norm(start - 1))
+                            || (!place && EntityWords.speechVerbs.contains(norm(z))) || EntityWords.speechVerbs.contains(norm(start - 1))
                             || (norm(z) == "," && ["who", "a", "an", "the"].contains(norm(z + 1)))
                             // `Bluewake's operations director, Anselm Greaves, said`: set off after a role noun.
                             || (norm(z) == "," && norm(start - 1) == "," && start >= 2 && isHead(wordClass(start - 2)))
