@@ -799,6 +799,15 @@ public struct QuoteAttributor: Sendable {
         return !isCapitalised(i, ctx) && n.count > 3 && n.hasSuffix("s") && !n.hasSuffix("ss")
     }
 
+    /// `Shops on Tarran Mor`: a plural noun, capitalised only as the first word, before a place preposition.
+    private func pluralBeforePlace(_ s: Range<Int>, _ ctx: Context) -> Bool {
+        let i = s.lowerBound, n = ctx.norms[i]
+        guard s.count >= 3, i == 0 || !ctx.tokens[i - 1].isWordLike, n.count > 3, n.hasSuffix("s"), !n.hasSuffix("ss"),
+            ["on", "in", "at", "from", "near", "across", "around"].contains(ctx.norms[i + 1])
+        else { return false }
+        return true
+    }
+
     func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
         let t = ctx.tokens[i]
         return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
@@ -931,7 +940,7 @@ public struct QuoteAttributor: Sendable {
                         // officials` is; one person described (`A spokesman`, `one of the aides`) is anonymous.
                         type = Self.pluralAnonymousWords.contains(head) && first == "the" ? .group : .anonymous
                     } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true
-                        || isPluralCommonNoun(s.upperBound - 1, ctx)
+                        || isPluralCommonNoun(s.upperBound - 1, ctx) || pluralBeforePlace(s, ctx)
                     {
                         type = .group
                     } else {
