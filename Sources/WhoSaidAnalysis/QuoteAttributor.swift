@@ -884,6 +884,15 @@ public struct QuoteAttributor: Sendable {
                 // The next quotation must not have its own cue.
                 let si = ctx.sentenceOf[seg.open]
                 if found.contains(where: { $0.sentence == si && $0.cue.lowerBound > seg.open }) { break }
+                // A quotation that runs on over paragraphs to one with its own cue (`… told reporters that
+                // …` / `“… bill.` / `“…,” she said.`) belongs to that cue, not to the reported speech before.
+                if reported, !seg.closed, next + 1 < ctx.segments.count,
+                    let fj = found.firstIndex(where: { $0.segments.first == next + 1 }), fj != fi {
+                    found[fj].segments.insert(next, at: 0)
+                    found[fj].content.insert(seg.range, at: 0)
+                    used.insert(next)
+                    break
+                }
                 found[fi].segments.append(next)
                 found[fi].content.append(seg.range)
                 if reported { found[fi].mixed = true }
