@@ -10,6 +10,8 @@ enum EntityWords {
         "group", "university", "college", "bank", "fund", "service", "police", "army", "alliance", "coalition",
         "league", "centre", "center", "forum", "organisation", "organization", "club", "ltd", "inc", "plc", "llc",
         "corp", "office", "executive", "secretariat", "tribunal", "cabinet", "senate", "caucus", "network",
+        // Carriers named with a plural head, kept as written (`Bluewake Lines`, `British Airways`).
+        "lines", "airlines", "airways",
     ]
     /// Capitalised last words that make a run an outlet (`Riverside Gazette`).
     static let outletHeads: Set<String> = [
@@ -95,6 +97,8 @@ struct TaggingRun {
     var titleCase: [Bool]
     var owner: [Int32]
     var raws: [Raw] = []
+    /// Organisations found by their shape (a capitalised run ending in an organisation word).
+    var shapeOrganisations: Set<Int> = []
     /// Per kind: builders and name → index.
     var builders: [Entity.Kind: [Builder]] = [.person: [], .organization: [], .outlet: [], .faction: []]
     var byName: [Entity.Kind: [String: Int]] = [.person: [:], .organization: [:], .outlet: [:], .faction: [:]]
@@ -196,6 +200,7 @@ struct TaggingRun {
         acronymDefinitions()
         capitalisedRuns()
         shortOutletNames()
+        shortOrganisationNames()
         acronymReferences()
         quotedFactions()
         people()
@@ -369,6 +374,7 @@ struct TaggingRun {
                 if let longer = builders[kind]!.first(where: { $0.name.hasPrefix(name + " ") }) { name = longer.name }
                 let e = entity(kind, name)
                 addRaw(a, end, kind, e)
+                if kind == .organization { shapeOrganisations.insert(e) }
                 i = end
                 continue
             }
@@ -504,6 +510,26 @@ struct TaggingRun {
         }
     }
 
+    /// Organisations by their first word alone: `Bluewake said` after `the operator Bluewake Lines`. The
+    /// word must open a name found by its shape and no other, be no common word (never written in lower
+    /// case in the text, no stop word, role word or first name), and stand alone (no capital after it).
+    mutating func shortOrganisationNames() {
+        var firsts: [String: Int?] = [:]
+        for r in raws where r.kind == .organization && r.end - r.first >= 2 && shapeOrganisations.contains(r.entity) {
+            let w = t[r.first].norm
+            guard capital[r.first], t[r.first].kind == .word, !stop.contains(w), lex.wordClass[w] == nil,
+                  !lex.firstNames.contains(w), !EntityWords.notName.contains(w) else { continue }
+            if let existing = firsts[w], existing != r.entity { firsts[w] = .some(nil) } else { firsts[w] = .some(r.entity) }
+        }
+        guard !firsts.isEmpty else { return }
+        for i in 0..<n where !capital[i] && t[i].kind == .word { firsts[t[i].norm] = nil }
+        for i in 0..<n where owner[i] < 0 && capital[i] && t[i].kind == .word {
+            guard let found = firsts[t[i].norm], let k = found else { continue }
+            if i + 1 < n, capital[i + 1], t[i + 1].kind == .word, t[i + 1].spaceBefore == .space { continue }
+            addRaw(i, i + 1, .organization, k)
+        }
+    }
+
     mutating func quotedFactions() {
         var i = 0
         while i + 2 < n {
@@ -589,9 +615,13 @@ struct TaggingRun {
                     var evidence = titled || lex.firstNames.contains(t[x].norm)
                     if !evidence && !titleCase[Int(sentenceOf[x])] {
                         let before = wordClass(start - 1)
+                        // `Shops on Tarran Mor said`: after a place preposition the speaker is the noun before it.
+                        let place = start >= 2 && ["on", "in", "at", "from", "near"].contains(norm(start - 1)) && !capital[start - 1]
                         evidence = (isHead(before) && !capital[start - 1])
-                            || EntityWords.speechVerbs.contains(norm(z)) || EntityWords.speechVerbs.contains(norm(start - 1))
+                            || (!place && EntityWords.speechVerbs.contains(norm(z))) || EntityWords.speechVerbs.contains(norm(start - 1))
                             || (norm(z) == "," && ["who", "a", "an", "the"].contains(norm(z + 1)))
+                            // `Bluewake's operations director, Anselm Greaves, said`: set off after a role noun.
+                            || (norm(z) == "," && norm(start - 1) == "," && start >= 2 && isHead(wordClass(start - 2)))
                     }
                     if evidence && !EntityWords.organisationHeads.contains(t[z - 1].norm) && t[z - 1].kind == .word {
                         full.append(Candidate(mentionStart: start, a: x, b: z, titled: titled))
@@ -682,6 +712,12 @@ struct TaggingRun {
                 let r = raws[Int(owner[j])]
                 left = r.first
                 j = r.first - 1
+                continue
+            }
+            // A mention's possessive: `Bluewake's operations director`.
+            if t[j].norm == "'s", j > 0, owner[j - 1] >= 0, raws[Int(owner[j - 1])].kind != .person, left == j + 1, left < start {
+                left = raws[Int(owner[j - 1])].first
+                j = left - 1
                 continue
             }
             if !wordClass(j).isEmpty || t[j].norm == "of" || t[j].norm == "for" || t[j].norm == "at" {
@@ -814,8 +850,14 @@ struct TaggingRun {
                 let start = e + 1
                 var from = start
                 if ["a", "an", "the"].contains(norm(from)) { from += 1 }
+                // A possessive after the article: `the company’s operations director`.
+                var roleStart = start
+                if from > start, from + 2 < n, norm(from + 1) == "'s", t[from].kind == .word, !wordClass(from + 2).isEmpty {
+                    from += 2
+                    roleStart = from
+                }
                 let end = roleSpanAfter(from)
-                if end > from, let f = role(start, end, keepArticle: true) { apply(f, to: r.entity) }
+                if end > from, let f = role(roleStart, end, keepArticle: true) { apply(f, to: r.entity) }
             }
             // X was among … left-wingers; X is one of the …
             if ["was", "is", "were", "are"].contains(norm(e)), norm(e + 1) == "among" || (norm(e + 1) == "one" && norm(e + 2) == "of") {

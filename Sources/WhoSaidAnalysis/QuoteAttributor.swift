@@ -799,6 +799,15 @@ public struct QuoteAttributor: Sendable {
         return !isCapitalised(i, ctx) && n.count > 3 && n.hasSuffix("s") && !n.hasSuffix("ss")
     }
 
+    /// `Shops on Tarran Mor`: a plural noun, capitalised only as the first word, before a place preposition.
+    private func pluralBeforePlace(_ s: Range<Int>, _ ctx: Context) -> Bool {
+        let i = s.lowerBound, n = ctx.norms[i]
+        guard s.count >= 3, i == 0 || !ctx.tokens[i - 1].isWordLike, n.count > 3, n.hasSuffix("s"), !n.hasSuffix("ss"),
+            ["on", "in", "at", "from", "near", "across", "around"].contains(ctx.norms[i + 1])
+        else { return false }
+        return true
+    }
+
     func isCapitalised(_ i: Int, _ ctx: Context) -> Bool {
         let t = ctx.tokens[i]
         return t.isWordLike && ctx.scalars[t.range.start].properties.isUppercase
@@ -875,6 +884,15 @@ public struct QuoteAttributor: Sendable {
                 // The next quotation must not have its own cue.
                 let si = ctx.sentenceOf[seg.open]
                 if found.contains(where: { $0.sentence == si && $0.cue.lowerBound > seg.open }) { break }
+                // A quotation that runs on over paragraphs to one with its own cue (`… told reporters that
+                // …` / `“… bill.` / `“…,” she said.`) belongs to that cue, not to the reported speech before.
+                if reported, !seg.closed, next + 1 < ctx.segments.count,
+                    let fj = found.firstIndex(where: { $0.segments.first == next + 1 }), fj != fi {
+                    found[fj].segments.insert(next, at: 0)
+                    found[fj].content.insert(seg.range, at: 0)
+                    used.insert(next)
+                    break
+                }
                 found[fi].segments.append(next)
                 found[fi].content.append(seg.range)
                 if reported { found[fi].mixed = true }
@@ -931,7 +949,7 @@ public struct QuoteAttributor: Sendable {
                         // officials` is; one person described (`A spokesman`, `one of the aides`) is anonymous.
                         type = Self.pluralAnonymousWords.contains(head) && first == "the" ? .group : .anonymous
                     } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true
-                        || isPluralCommonNoun(s.upperBound - 1, ctx)
+                        || isPluralCommonNoun(s.upperBound - 1, ctx) || pluralBeforePlace(s, ctx)
                     {
                         type = .group
                     } else {
