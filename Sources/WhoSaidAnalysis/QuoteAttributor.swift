@@ -467,6 +467,17 @@ public struct QuoteAttributor: Sendable {
             }) {
                 stop = k
             }
+            // `…, which the union rejected as “…”`: a non-restrictive `which` clause with a cue of its own
+            // before quoted words is the writer's report of another reply, not the speaker's words.
+            if let k = (start..<stop).first(where: { k in
+                k > start + 2 && k + 2 < stop && ctx.norms[k] == "," && ctx.segmentOf[k] < 0 && ctx.norms[k + 1] == "which"
+                    && ((k + 2)..<stop).contains { c in
+                        ctx.segmentOf[c] < 0 && lexicon.matches(ctx.norms, at: c).contains { $0.precision >= 0.15 }
+                            && ((c + 1)..<stop).contains { ctx.segmentOf[$0] >= 0 }
+                    }
+            }) {
+                stop = k
+            }
             // A quotation opened in the clause runs to its close, across sentence ends.
             if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {
                 stop = max(stop, ctx.segments[ctx.segmentOf[stop - 1]].close + 1)
