@@ -83,7 +83,14 @@ public struct QuoteAttributor: Sendable {
             if f.setOff && f.source != nil { return f }
             // `Turnout fell to 18 per cent, according to party officials.`: according to unnamed officials
             // or sources ending the sentence, after the clause it reports.
-            return accordingToUnnamed(f, ctx) ? f : nil
+            return accordingToUnnamed(f, ctx) || accordingToDescribed(f, ctx) ? f : nil
+        }
+        // `according to a survey published on Thursday by …`: a cue inside another attribution's source
+        // (`published`) is part of that source, not a claim of its own.
+        found = found.filter { f in
+            !found.contains { g in
+                g.cue != f.cue && g.form.tokens == ["according", "to"] && g.source.map { $0.contains(f.cue.lowerBound) } == true
+            }
         }
         found += dashAttributions(ctx)
         found = removeOverlaps(found)
@@ -342,7 +349,9 @@ public struct QuoteAttributor: Sendable {
         } ?? false
         let commaBefore = left >= lo && ctx.norms[left] == ","
         if let np = phraseAfter, form.sourceAfter > 0.5 || (leftIsPunct && (afterEndsClause || !commaBefore)) {
-            source = np
+            // `according to a survey published on Thursday by the Institute`: a described source runs
+            // to the end of its clause.
+            source = form.tokens == ["according", "to"] ? accordingToSource(from: right, hi: hi, ctx) ?? np : np
             sourceAfter = true
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
@@ -834,6 +843,44 @@ public struct QuoteAttributor: Sendable {
         return !(s.upperBound..<hi).contains { ctx.tokens[$0].isWordLike || ctx.segmentOf[$0] >= 0 }
     }
 
+    /// `according to a survey published on Thursday by …` / `According to figures from the council, …`:
+    /// a source that opens with a determiner or a plural common noun and runs to the comma that ends its
+    /// clause or to the sentence end (at most 16 tokens, no quotation), or nil.
+    private func accordingToSource(from i: Int, hi: Int, _ ctx: Context) -> Range<Int>? {
+        guard i < hi, ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word, !isCapitalised(i, ctx),
+            Self.determiners.contains(ctx.norms[i]) || isPluralCommonNoun(i, ctx)
+        else { return nil }
+        var j = i
+        while j < hi, j - i < 16 {
+            let t = ctx.tokens[j]
+            if ctx.segmentOf[j] >= 0 || t.kind == .openQuote { return nil }
+            if t.kind == .dash || (t.kind == .punctuation && ctx.norms[j] != "-" && ctx.norms[j] != "'s") { break }
+            j += 1
+        }
+        guard j == hi || ctx.tokens[j].kind == .punctuation || ctx.tokens[j].kind == .dash else { return nil }
+        while j > i, !ctx.tokens[j - 1].isWordLike { j -= 1 }
+        return j > i ? i..<j : nil
+    }
+
+    /// An according-to with a described source (``accordingToSource(from:hi:_:)``) that reports the rest
+    /// of its sentence: the clause before it when the source ends the sentence, or the clause after it
+    /// when it opens the sentence.
+    private func accordingToDescribed(_ f: Found, _ ctx: Context) -> Bool {
+        guard f.sourceAfter, f.form.tokens == ["according", "to"], let s = f.source,
+            accordingToSource(from: s.lowerBound, hi: ctx.sentences[f.sentence].tokens.upperBound, ctx) == s
+        else { return false }
+        let sentence = ctx.sentences[f.sentence].tokens
+        switch f.shape {
+        case .reportBefore:
+            return !(s.upperBound..<sentence.upperBound).contains { ctx.tokens[$0].isWordLike || ctx.segmentOf[$0] >= 0 }
+        case .reportAfter:
+            return !(sentence.lowerBound..<f.cue.lowerBound).contains { ctx.tokens[$0].isWordLike }
+                && s.upperBound < sentence.upperBound && ctx.norms[s.upperBound] == ","
+        default:
+            return false
+        }
+    }
+
     /// Whether some quotation lies inside the attribution's content (direct or mixed speech).
     private func holdsQuotation(_ f: Found, _ ctx: Context) -> Bool {
         f.content.contains { r in ctx.segments.contains { r.contains($0.range) } }
@@ -960,6 +1007,9 @@ public struct QuoteAttributor: Sendable {
                         // officials` is; one person described (`A spokesman`, `one of the aides`) is anonymous.
                         type = Self.pluralAnonymousWords.contains(head) && first == "the" ? .group : .anonymous
                     } else if !capitalised || norms.first.map({ ["many", "some", "most", "several"].contains($0) }) == true
+                        // `according to a survey published by the Institute`: a described source.
+                        || (f.form.tokens == ["according", "to"] && s.count > 1 && !isCapitalised(s.lowerBound, ctx)
+                            && !isCapitalised(s.lowerBound + 1, ctx))
                         || isPluralCommonNoun(s.upperBound - 1, ctx) || pluralBeforePlace(s, ctx)
                     {
                         type = .group
