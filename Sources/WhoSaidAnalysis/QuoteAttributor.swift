@@ -69,6 +69,8 @@ public struct QuoteAttributor: Sendable {
         findSegments(&ctx)
         tagCues(&ctx)
         var found = candidates(ctx).compactMap { c -> Found? in
+            // `The total passed that figure in 17 days`: a quantity is no speaker.
+            if quantitySource(c, ctx) { return nil }
             guard let model else { return c }
             var f = c
             f.score = model.probability(features(f, ctx))
@@ -879,6 +881,20 @@ public struct QuoteAttributor: Sendable {
         default:
             return false
         }
+    }
+
+    /// Singular nouns for a quantity, which move (`passed`, `rose`) but never speak.
+    private static let quantityNouns: Set<String> = [
+        "total", "figure", "number", "amount", "sum", "tally", "count", "rate", "price", "cost", "level", "percentage",
+    ]
+
+    /// Whether the source before the cue is a determiner and a quantity noun (`The total`, `the figure`)
+    /// and no quotation is reported.
+    private func quantitySource(_ f: Found, _ ctx: Context) -> Bool {
+        guard !f.sourceAfter, let s = f.source, s.count == 2, Self.determiners.contains(ctx.norms[s.lowerBound]),
+            Self.quantityNouns.contains(ctx.norms[s.lowerBound + 1])
+        else { return false }
+        return !holdsQuotation(f, ctx)
     }
 
     /// Whether some quotation lies inside the attribution's content (direct or mixed speech).
