@@ -348,6 +348,13 @@ public struct QuoteAttributor: Sendable {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if let open = dashAside {
             source = phraseBackward(from: open - 1, to: lo, ctx)
+        } else if !leftIsPunct, left > lo, parenthesis == nil, dashAside == nil,
+            Self.nonFiniteOpeners.contains(ctx.norms[left]), !isCapitalised(left, ctx),
+            let subject = openingName(lo: lo, before: left, ctx)
+        {
+            // `Trump took to Twitter to accuse …`, `Blige sang before asking …`: a cue after a preposition
+            // or a conjunction has the clause's opening subject as its source, not the words before it.
+            source = subject
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
         } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
@@ -626,6 +633,32 @@ public struct QuoteAttributor: Sendable {
         return np
     }
 
+    /// The name or pronoun that opens the sentence as its subject, followed by a lower-case word
+    /// (`Mr. Trump` in `Mr. Trump took to Twitter to …`), or nil. Stricter than `sentenceSubject`: every word of
+    /// the name is capitalised and none is a determiner.
+    private func openingName(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
+        var i = lo
+        while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        guard i < end, ctx.segmentOf[i] < 0, !Self.timeWords.contains(ctx.norms[i]) else { return nil }
+        var j = i
+        if Self.pronouns.contains(ctx.norms[i]) {
+            j = i + 1
+        } else {
+            while j < end, ctx.segmentOf[j] < 0, ctx.tokens[j].isWordLike || ctx.norms[j] == "." || ctx.norms[j] == "-",
+                ctx.norms[j] == "." || ctx.norms[j] == "-" || isCapitalised(j, ctx), j - i < 6
+            {
+                if ctx.tokens[j].isWordLike, Self.determiners.contains(ctx.norms[j]) || StopWordsForPhrases.isFunctionWord(ctx.norms[j]) {
+                    return nil
+                }
+                j += 1
+            }
+        }
+        guard j > i, j < end, ctx.tokens[j].kind == .word, !isCapitalised(j, ctx),
+            !StopWordsForPhrases.isFunctionWord(ctx.norms[j]) || Self.interveners.contains(ctx.norms[j])
+        else { return nil }
+        return i..<j
+    }
+
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
     private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
 
@@ -642,6 +675,12 @@ public struct QuoteAttributor: Sendable {
         "which", "where", "that", "then", "also", "however", "referring", "adding", "noting", "citing", "saying",
         "speaking", "explaining", "pointing", "arguing", "asking", "calling", "describing", "suggesting",
         "like", "unlike", "under", "including", "despite", "instead", "meanwhile", "too", "though",
+    ]
+    /// Words before a cue that make it non-finite or coordinated (`to accuse`, `before asking`, `and said`):
+    /// its source is the subject that opens the sentence.
+    private static let nonFiniteOpeners: Set<String> = [
+        "to", "and", "or", "but", "before", "after", "despite", "for", "by", "with", "without", "while", "when",
+        "upon", "from", "of", "than",
     ]
     /// `on Tuesday`, `last week`, `this month` between a source and its cue.
     private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]

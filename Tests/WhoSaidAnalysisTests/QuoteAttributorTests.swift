@@ -27,6 +27,15 @@ import WhoSaidCore
         #expect(found.first?.kind == .direct)
     }
 
+    @Test func aCueAfterToOrAndTakesTheOpeningSubject() {
+        let found = describe("Marsh went on the radio to accuse the ferry operator of “gross negligence” over the pier.")
+        #expect(found.first?.speaker == "Marsh")
+        #expect(found.first?.cue == "accuse")
+        let second = describe("Alma Reyes waved at the crowd and said the pier would reopen in June.")
+        #expect(second.first?.speaker == "Alma Reyes")
+        #expect(second.first?.cue == "said")
+    }
+
     @Test func colonIntroducedQuoteRunningOverParagraphs() {
         let text = """
             A spokesman said: “The pier will reopen in June. The repairs are on budget.
