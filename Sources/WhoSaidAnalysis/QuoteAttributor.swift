@@ -392,6 +392,9 @@ public struct QuoteAttributor: Sendable {
         {
             before = ctx.segmentOf[k]
         }
+        // `On this week’s “Harbour Hour,” Reyes said …`: a quoted title inside an opening prepositional
+        // phrase is no quotation of the speaker's.
+        if let b = before, isTitleInOpeningPhrase(b, lo: lo, ctx) { before = nil }
         var after: Int?
         if a < tokens.count, ctx.segmentOf[a] >= 0, ctx.segments[ctx.segmentOf[a]].open == a,
             ctx.segments[ctx.segmentOf[a]].words >= 3
@@ -657,6 +660,24 @@ public struct QuoteAttributor: Sendable {
             !StopWordsForPhrases.isFunctionWord(ctx.norms[j]) || Self.interveners.contains(ctx.norms[j])
         else { return nil }
         return i..<j
+    }
+
+    /// Whether quotation `b` is a title (every word capitalised, but for function words after the first)
+    /// in a phrase opening its sentence with a preposition (`In his book “Make Your Own Luck,”`).
+    private func isTitleInOpeningPhrase(_ b: Int, lo: Int, _ ctx: Context) -> Bool {
+        let seg = ctx.segments[b]
+        guard seg.closed, seg.words <= 8, seg.open > lo else { return false }
+        var s0 = lo
+        while s0 < seg.open, !ctx.tokens[s0].isWordLike { s0 += 1 }
+        guard s0 < seg.open, Self.leadingPrepositions.contains(ctx.norms[s0]),
+            !(s0..<seg.open).contains(where: { ctx.segmentOf[$0] >= 0 })
+        else { return false }
+        var first = true
+        for k in (seg.open + 1)..<seg.close where ctx.tokens[k].isWordLike {
+            if !isCapitalised(k, ctx), first || !StopWordsForPhrases.isFunctionWord(ctx.norms[k]) { return false }
+            first = false
+        }
+        return !first
     }
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).

@@ -36,6 +36,13 @@ import WhoSaidCore
         #expect(second.first?.cue == "said")
     }
 
+    @Test func aQuotedTitleInAnOpeningPhraseIsNoQuotation() {
+        let found = describe("On Sunday’s broadcast of “Harbour Hour,” Alma Reyes said the pier would reopen in June.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Alma Reyes")
+        #expect(found.first?.content == ["the pier would reopen in June"])
+    }
+
     @Test func colonIntroducedQuoteRunningOverParagraphs() {
         let text = """
             A spokesman said: “The pier will reopen in June. The repairs are on budget.
