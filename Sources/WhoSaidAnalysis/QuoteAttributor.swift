@@ -477,6 +477,19 @@ public struct QuoteAttributor: Sendable {
             }) {
                 stop = k
             }
+            // A semicolon outside quotation marks ends the reported clause; so do, after a cue with a noun
+            // phrase for object (`praised X, which …`, `cited X - a charge …`; not `said`, `told`, `that …`),
+            // a dash or a comma before a relative pronoun.
+            let npObject = !(start < stop && ctx.norms[start] == "that") && !form.tokens.contains { Self.clauseCueWords.contains($0) }
+            if let k = (start + 1..<max(start + 1, stop)).first(where: { k in
+                guard ctx.segmentOf[k] < 0 else { return false }
+                if ctx.norms[k] == ";" { return true }
+                guard npObject, k > start + 2 else { return false }
+                if tokens[k].kind == .dash { return tokens[k].spaceBefore != .none && k + 1 < hi && tokens[k + 1].spaceBefore != .none }
+                return ctx.norms[k] == "," && k + 1 < stop && Self.relativeOpeners.contains(ctx.norms[k + 1])
+            }) {
+                stop = k
+            }
             // A quotation opened in the clause runs to its close, across sentence ends.
             if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {
                 stop = max(stop, ctx.segments[ctx.segmentOf[stop - 1]].close + 1)
@@ -679,6 +692,15 @@ public struct QuoteAttributor: Sendable {
         }
         return !first
     }
+
+    /// Cue words whose content is a clause (`said`, `told … that`), not a noun phrase.
+    private static let clauseCueWords: Set<String> = [
+        "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds", "adding", "write",
+        "wrote", "writes", "writing", "according", "argue", "argued", "argues", "arguing", "note", "noted", "notes",
+        "noting", "believe", "believes", "believed", "think", "thinks", "thought",
+    ]
+    /// Relative pronouns opening a clause after a comma (`…, which …`).
+    private static let relativeOpeners: Set<String> = ["which", "who", "whom", "where", "whose"]
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
     private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]

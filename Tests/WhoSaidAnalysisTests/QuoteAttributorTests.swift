@@ -43,6 +43,18 @@ import WhoSaidCore
         #expect(found.first?.content == ["the pier would reopen in June"])
     }
 
+    @Test func aNounPhraseContentStopsAtARelativeClauseOrADash() {
+        let found = describe("The harbour board praised the new pier, which opened in June after two years of repairs.")
+        #expect(found.first?.cue == "praised")
+        #expect(found.first?.content == ["the new pier"])
+        let dash = describe("Alma Reyes likened the ferry timetable to “a lottery” - a charge the operator denied on Monday.")
+        #expect(dash.first?.content == ["the ferry timetable to “a lottery”"])
+        let said = describe("Alma Reyes said the pier, which opened in June, would close again.")
+        #expect(said.first?.content == ["the pier, which opened in June, would close again"])
+        let semicolon = describe("Alma Reyes said the pier would reopen in June; the operator has not confirmed the date.")
+        #expect(semicolon.first?.content == ["the pier would reopen in June"])
+    }
+
     @Test func colonIntroducedQuoteRunningOverParagraphs() {
         let text = """
             A spokesman said: “The pier will reopen in June. The repairs are on budget.
