@@ -699,8 +699,11 @@ public struct QuoteAttributor: Sendable {
         "wrote", "writes", "writing", "according", "argue", "argued", "argues", "arguing", "note", "noted", "notes",
         "noting", "believe", "believes", "believed", "think", "thinks", "thought",
     ]
-    /// Relative pronouns opening a clause after a comma (`…, which …`).
-    private static let relativeOpeners: Set<String> = ["which", "who", "whom", "where", "whose"]
+    /// Relative pronouns opening a clause after a comma (`…, which …`),
+    /// and the adjuncts that follow a noun-phrase content after a comma (`…, despite …`, `…, using …`).
+    private static let relativeOpeners: Set<String> = [
+        "which", "who", "whom", "where", "whose", "with", "despite", "using", "meaning", "including",
+    ]
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
     private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]

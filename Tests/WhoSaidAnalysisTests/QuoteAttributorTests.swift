@@ -49,6 +49,8 @@ import WhoSaidCore
         #expect(found.first?.content == ["the new pier"])
         let dash = describe("Alma Reyes likened the ferry timetable to “a lottery” - a charge the operator denied on Monday.")
         #expect(dash.first?.content == ["the ferry timetable to “a lottery”"])
+        let despite = describe("The harbour board praised the new timetable, despite complaints from the night crews.")
+        #expect(despite.first?.content == ["the new timetable"])
         let said = describe("Alma Reyes said the pier, which opened in June, would close again.")
         #expect(said.first?.content == ["the pier, which opened in June, would close again"])
         let semicolon = describe("Alma Reyes said the pier would reopen in June; the operator has not confirmed the date.")
