@@ -503,7 +503,12 @@ public struct QuoteAttributor: Sendable {
                 && attributionEnd + 1 < hi && ctx.norms[attributionEnd] == ","
                 && (Self.clauseBreakers.contains(ctx.norms[attributionEnd + 1])
                     || ctx.norms[attributionEnd + 1] == "and" || ctx.norms[attributionEnd + 1] == "or")
-            if afterWords >= 3 && !setOff {
+            // `…, Reyes said at a briefing on Monday.` / `…, she said as she left.`: a phrase after the cue
+            // with no clause of its own leaves the content before the attribution.
+            let adjunctOnly = start == reportStart && start < hi
+                && (Self.leadingPrepositions.contains(ctx.norms[start]) || ctx.norms[start] == "as") && ctx.norms[start] != "to"
+                && attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
+            if afterWords >= 3 && !setOff && !adjunctOnly {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start

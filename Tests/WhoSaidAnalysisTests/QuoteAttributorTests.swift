@@ -57,6 +57,12 @@ import WhoSaidCore
         #expect(semicolon.first?.content == ["the pier would reopen in June"])
     }
 
+    @Test func aPhraseAfterTheCueLeavesTheContentBeforeIt() {
+        let found = describe("The ferry will run again from Friday, Alma Reyes said at a briefing on Monday.")
+        #expect(found.first?.speaker == "Alma Reyes")
+        #expect(found.first?.content == ["The ferry will run again from Friday"])
+    }
+
     @Test func colonIntroducedQuoteRunningOverParagraphs() {
         let text = """
             A spokesman said: “The pier will reopen in June. The repairs are on budget.
