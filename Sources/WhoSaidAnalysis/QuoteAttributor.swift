@@ -327,6 +327,7 @@ public struct QuoteAttributor: Sendable {
 
         var source: Range<Int>?
         var sourceAfter = false
+        var afterSaying = false
         // `X, an ally, said it was …`: a pronoun after the cue starts the content, not an inverted source.
         let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
             && ctx.tokens[right + 1].isWordLike
@@ -363,6 +364,13 @@ public struct QuoteAttributor: Sendable {
             // `Clinton spoke about the death of X, arguing that …`: a participle after a comma has the
             // clause's subject as its source.
             source = subject
+        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+            let previous = speakerOfSayingBefore(left, lo: lo, ctx)
+        {
+            // `“…,” the mayor said, adding that …`: a participle after `said` has the same source, and the
+            // clause after it for content (the quotation before is the `said`'s).
+            source = previous
+            afterSaying = true
         } else if commaBefore, let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
             // `Flynn, a top Trump surrogate, said`
             source = appositive
@@ -375,7 +383,7 @@ public struct QuoteAttributor: Sendable {
         var before: Int?
         var k = (sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)) - 1
         while k >= lo, tokens[k].kind == .punctuation, ctx.norms[k] == "," || ctx.norms[k] == "-" { k -= 1 }
-        if k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
+        if !afterSaying, k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
         var a = (sourceAfter ? (source?.upperBound ?? right) : right)
         while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," { a += 1 }
         // Reported speech keeps its `that` (as PolNeAR annotates it); a quotation may follow one.
@@ -387,7 +395,7 @@ public struct QuoteAttributor: Sendable {
         // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
         let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
         let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
-        if before == nil, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
+        if before == nil, !afterSaying, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
             ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
@@ -697,6 +705,24 @@ public struct QuoteAttributor: Sendable {
         }
         return !first
     }
+
+    /// The source of a `said` (or `told`, `wrote`, …) shortly before the comma `comma` (`the mayor said`,
+    /// `said the mayor`, `Reyes said in a statement`), or nil.
+    private func speakerOfSayingBefore(_ comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
+        var k = comma - 1
+        while k >= lo, comma - k <= 8, ctx.segmentOf[k] < 0, ctx.tokens[k].kind != .punctuation || ctx.norms[k] == "." {
+            if Self.sayingWords.contains(ctx.norms[k]) {
+                var b = k - 1
+                while b >= lo, Self.interveners.contains(ctx.norms[b]) || isAdverb(b, ctx) { b -= 1 }
+                if b >= lo, ctx.tokens[b].isWordLike, let np = phraseBackward(from: b, to: lo, ctx) { return np }
+                if k + 1 < comma, let np = phrase(from: k + 1, to: comma, ctx) { return np }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+    private static let sayingWords: Set<String> = ["said", "says", "told", "wrote", "writes", "added", "adds"]
 
     /// Cue words whose content is a clause (`said`, `told … that`), not a noun phrase.
     private static let clauseCueWords: Set<String> = [

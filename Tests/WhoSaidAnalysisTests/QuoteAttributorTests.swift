@@ -63,6 +63,14 @@ import WhoSaidCore
         #expect(found.first?.content == ["The ferry will run again from Friday"])
     }
 
+    @Test func aParticipleAfterSaidSharesItsSource() {
+        let found = describe("“The pier is safe,” the harbour master said, adding that the repairs would take “a few more weeks.”")
+        #expect(found.count == 2)
+        #expect(found.last?.speaker == "the harbour master")
+        #expect(found.last?.cue == "adding")
+        #expect(found.last?.content == ["that the repairs would take “a few more weeks.”"])
+    }
+
     @Test func colonIntroducedQuoteRunningOverParagraphs() {
         let text = """
             A spokesman said: “The pier will reopen in June. The repairs are on budget.
