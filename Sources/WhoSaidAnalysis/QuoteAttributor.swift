@@ -336,6 +336,7 @@ public struct QuoteAttributor: Sendable {
 
         var source: Range<Int>?
         var sourceAfter = false
+        var afterSaying = false
         // `X, an ally, said it was …`: a pronoun after the cue starts the content, not an inverted source.
         let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
             && ctx.tokens[right + 1].isWordLike
@@ -359,6 +360,13 @@ public struct QuoteAttributor: Sendable {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if let open = dashAside {
             source = phraseBackward(from: open - 1, to: lo, ctx)
+        } else if !leftIsPunct, left > lo, parenthesis == nil, dashAside == nil,
+            Self.nonFiniteOpeners.contains(ctx.norms[left]), !isCapitalised(left, ctx),
+            let subject = openingName(lo: lo, before: left, ctx)
+        {
+            // `Trump took to Twitter to accuse …`, `Blige sang before asking …`: a cue after a preposition
+            // or a conjunction has the clause's opening subject as its source, not the words before it.
+            source = subject
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
         } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
@@ -367,6 +375,13 @@ public struct QuoteAttributor: Sendable {
             // `Clinton spoke about the death of X, arguing that …`: a participle after a comma has the
             // clause's subject as its source.
             source = subject
+        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+            let previous = speakerOfSayingBefore(left, lo: lo, ctx)
+        {
+            // `“…,” the mayor said, adding that …`: a participle after `said` has the same source, and the
+            // clause after it for content (the quotation before is the `said`'s).
+            source = previous
+            afterSaying = true
         } else if commaBefore, let appositive = appositiveSource(endingBefore: left, lo: lo, ctx) {
             // `Flynn, a top Trump surrogate, said`
             source = appositive
@@ -379,7 +394,7 @@ public struct QuoteAttributor: Sendable {
         var before: Int?
         var k = (sourceAfter ? cue.lowerBound : (source?.lowerBound ?? cue.lowerBound)) - 1
         while k >= lo, tokens[k].kind == .punctuation, ctx.norms[k] == "," || ctx.norms[k] == "-" { k -= 1 }
-        if k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
+        if !afterSaying, k >= lo, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k { before = ctx.segmentOf[k] }
         var a = (sourceAfter ? (source?.upperBound ?? right) : right)
         while a < hi, ctx.norms[a] == ":" || ctx.norms[a] == "," { a += 1 }
         // Reported speech keeps its `that` (as PolNeAR annotates it); a quotation may follow one.
@@ -391,11 +406,14 @@ public struct QuoteAttributor: Sendable {
         // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
         let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
         let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
-        if before == nil, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
+        if before == nil, !afterSaying, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
             ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
         }
+        // `On this week’s “Harbour Hour,” Reyes said …`: a quoted title inside an opening prepositional
+        // phrase is no quotation of the speaker's.
+        if let b = before, isTitleInOpeningPhrase(b, lo: lo, ctx) { before = nil }
         var after: Int?
         if a < tokens.count, ctx.segmentOf[a] >= 0, ctx.segments[ctx.segmentOf[a]].open == a,
             ctx.segments[ctx.segmentOf[a]].words >= 3
@@ -489,6 +507,19 @@ public struct QuoteAttributor: Sendable {
             }) {
                 stop = k
             }
+            // A semicolon outside quotation marks ends the reported clause; so do, after a cue with a noun
+            // phrase for object (`praised X, which …`, `cited X - a charge …`; not `said`, `told`, `that …`),
+            // a dash or a comma before a relative pronoun.
+            let npObject = !(start < stop && ctx.norms[start] == "that") && !form.tokens.contains { Self.clauseCueWords.contains($0) }
+            if let k = (start + 1..<max(start + 1, stop)).first(where: { k in
+                guard ctx.segmentOf[k] < 0 else { return false }
+                if ctx.norms[k] == ";" { return true }
+                guard npObject, k > start + 2 else { return false }
+                if tokens[k].kind == .dash { return tokens[k].spaceBefore != .none && k + 1 < hi && tokens[k + 1].spaceBefore != .none }
+                return ctx.norms[k] == "," && k + 1 < stop && Self.relativeOpeners.contains(ctx.norms[k + 1])
+            }) {
+                stop = k
+            }
             // A quotation opened in the clause runs to its close, across sentence ends.
             if stop - 1 >= start, ctx.segmentOf[stop - 1] >= 0 {
                 stop = max(stop, ctx.segments[ctx.segmentOf[stop - 1]].close + 1)
@@ -502,7 +533,12 @@ public struct QuoteAttributor: Sendable {
                 && attributionEnd + 1 < hi && ctx.norms[attributionEnd] == ","
                 && (Self.clauseBreakers.contains(ctx.norms[attributionEnd + 1])
                     || ctx.norms[attributionEnd + 1] == "and" || ctx.norms[attributionEnd + 1] == "or")
-            if afterWords >= 3 && !setOff {
+            // `…, Reyes said at a briefing on Monday.` / `…, she said as she left.`: a phrase after the cue
+            // with no clause of its own leaves the content before the attribution.
+            let adjunctOnly = start == reportStart && start < hi
+                && (Self.leadingPrepositions.contains(ctx.norms[start]) || ctx.norms[start] == "as") && ctx.norms[start] != "to"
+                && attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
+            if afterWords >= 3 && !setOff && !adjunctOnly {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start
@@ -648,6 +684,80 @@ public struct QuoteAttributor: Sendable {
         return np
     }
 
+    /// The name or pronoun that opens the sentence as its subject, followed by a lower-case word
+    /// (`Mr. Trump` in `Mr. Trump took to Twitter to …`), or nil. Stricter than `sentenceSubject`: every word of
+    /// the name is capitalised and none is a determiner.
+    private func openingName(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
+        var i = lo
+        while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        guard i < end, ctx.segmentOf[i] < 0, !Self.timeWords.contains(ctx.norms[i]) else { return nil }
+        var j = i
+        if Self.pronouns.contains(ctx.norms[i]) {
+            j = i + 1
+        } else {
+            while j < end, ctx.segmentOf[j] < 0, ctx.tokens[j].isWordLike || ctx.norms[j] == "." || ctx.norms[j] == "-",
+                ctx.norms[j] == "." || ctx.norms[j] == "-" || isCapitalised(j, ctx), j - i < 6
+            {
+                if ctx.tokens[j].isWordLike, Self.determiners.contains(ctx.norms[j]) || StopWordsForPhrases.isFunctionWord(ctx.norms[j]) {
+                    return nil
+                }
+                j += 1
+            }
+        }
+        guard j > i, j < end, ctx.tokens[j].kind == .word, !isCapitalised(j, ctx),
+            !StopWordsForPhrases.isFunctionWord(ctx.norms[j]) || Self.interveners.contains(ctx.norms[j])
+        else { return nil }
+        return i..<j
+    }
+
+    /// Whether quotation `b` is a title (every word capitalised, but for function words after the first)
+    /// in a phrase opening its sentence with a preposition (`In his book “Make Your Own Luck,”`).
+    private func isTitleInOpeningPhrase(_ b: Int, lo: Int, _ ctx: Context) -> Bool {
+        let seg = ctx.segments[b]
+        guard seg.closed, seg.words <= 8, seg.open > lo else { return false }
+        var s0 = lo
+        while s0 < seg.open, !ctx.tokens[s0].isWordLike { s0 += 1 }
+        guard s0 < seg.open, Self.leadingPrepositions.contains(ctx.norms[s0]),
+            !(s0..<seg.open).contains(where: { ctx.segmentOf[$0] >= 0 })
+        else { return false }
+        var first = true
+        for k in (seg.open + 1)..<seg.close where ctx.tokens[k].isWordLike {
+            if !isCapitalised(k, ctx), first || !StopWordsForPhrases.isFunctionWord(ctx.norms[k]) { return false }
+            first = false
+        }
+        return !first
+    }
+
+    /// The source of a `said` (or `told`, `wrote`, …) shortly before the comma `comma` (`the mayor said`,
+    /// `said the mayor`, `Reyes said in a statement`), or nil.
+    private func speakerOfSayingBefore(_ comma: Int, lo: Int, _ ctx: Context) -> Range<Int>? {
+        var k = comma - 1
+        while k >= lo, comma - k <= 8, ctx.segmentOf[k] < 0, ctx.tokens[k].kind != .punctuation || ctx.norms[k] == "." {
+            if Self.sayingWords.contains(ctx.norms[k]) {
+                var b = k - 1
+                while b >= lo, Self.interveners.contains(ctx.norms[b]) || isAdverb(b, ctx) { b -= 1 }
+                if b >= lo, ctx.tokens[b].isWordLike, let np = phraseBackward(from: b, to: lo, ctx) { return np }
+                if k + 1 < comma, let np = phrase(from: k + 1, to: comma, ctx) { return np }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+    private static let sayingWords: Set<String> = ["said", "says", "told", "wrote", "writes", "added", "adds"]
+
+    /// Cue words whose content is a clause (`said`, `told … that`), not a noun phrase.
+    private static let clauseCueWords: Set<String> = [
+        "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds", "adding", "write",
+        "wrote", "writes", "writing", "according", "argue", "argued", "argues", "arguing", "note", "noted", "notes",
+        "noting", "believe", "believes", "believed", "think", "thinks", "thought",
+    ]
+    /// Relative pronouns opening a clause after a comma (`…, which …`),
+    /// and the adjuncts that follow a noun-phrase content after a comma (`…, despite …`, `…, using …`).
+    private static let relativeOpeners: Set<String> = [
+        "which", "who", "whom", "where", "whose", "with", "despite", "using", "meaning", "including",
+    ]
+
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
     private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
 
@@ -664,6 +774,12 @@ public struct QuoteAttributor: Sendable {
         "which", "where", "that", "then", "also", "however", "referring", "adding", "noting", "citing", "saying",
         "speaking", "explaining", "pointing", "arguing", "asking", "calling", "describing", "suggesting",
         "like", "unlike", "under", "including", "despite", "instead", "meanwhile", "too", "though",
+    ]
+    /// Words before a cue that make it non-finite or coordinated (`to accuse`, `before asking`, `and said`):
+    /// its source is the subject that opens the sentence.
+    private static let nonFiniteOpeners: Set<String> = [
+        "to", "and", "or", "but", "before", "after", "despite", "for", "by", "with", "without", "while", "when",
+        "upon", "from", "of", "than",
     ]
     /// `on Tuesday`, `last week`, `this month` between a source and its cue.
     private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]

@@ -27,6 +27,50 @@ import WhoSaidCore
         #expect(found.first?.kind == .direct)
     }
 
+    @Test func aCueAfterToOrAndTakesTheOpeningSubject() {
+        let found = describe("Marsh went on the radio to accuse the ferry operator of “gross negligence” over the pier.")
+        #expect(found.first?.speaker == "Marsh")
+        #expect(found.first?.cue == "accuse")
+        let second = describe("Alma Reyes waved at the crowd and said the pier would reopen in June.")
+        #expect(second.first?.speaker == "Alma Reyes")
+        #expect(second.first?.cue == "said")
+    }
+
+    @Test func aQuotedTitleInAnOpeningPhraseIsNoQuotation() {
+        let found = describe("On Sunday’s broadcast of “Harbour Hour,” Alma Reyes said the pier would reopen in June.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Alma Reyes")
+        #expect(found.first?.content == ["the pier would reopen in June"])
+    }
+
+    @Test func aNounPhraseContentStopsAtARelativeClauseOrADash() {
+        let found = describe("The harbour board praised the new pier, which opened in June after two years of repairs.")
+        #expect(found.first?.cue == "praised")
+        #expect(found.first?.content == ["the new pier"])
+        let dash = describe("Alma Reyes likened the ferry timetable to “a lottery” - a charge the operator denied on Monday.")
+        #expect(dash.first?.content == ["the ferry timetable to “a lottery”"])
+        let despite = describe("The harbour board praised the new timetable, despite complaints from the night crews.")
+        #expect(despite.first?.content == ["the new timetable"])
+        let said = describe("Alma Reyes said the pier, which opened in June, would close again.")
+        #expect(said.first?.content == ["the pier, which opened in June, would close again"])
+        let semicolon = describe("Alma Reyes said the pier would reopen in June; the operator has not confirmed the date.")
+        #expect(semicolon.first?.content == ["the pier would reopen in June"])
+    }
+
+    @Test func aPhraseAfterTheCueLeavesTheContentBeforeIt() {
+        let found = describe("The ferry will run again from Friday, Alma Reyes said at a briefing on Monday.")
+        #expect(found.first?.speaker == "Alma Reyes")
+        #expect(found.first?.content == ["The ferry will run again from Friday"])
+    }
+
+    @Test func aParticipleAfterSaidSharesItsSource() {
+        let found = describe("“The pier is safe,” the harbour master said, adding that the repairs would take “a few more weeks.”")
+        #expect(found.count == 2)
+        #expect(found.last?.speaker == "the harbour master")
+        #expect(found.last?.cue == "adding")
+        #expect(found.last?.content == ["that the repairs would take “a few more weeks.”"])
+    }
+
     @Test func colonIntroducedQuoteRunningOverParagraphs() {
         let text = """
             A spokesman said: “The pier will reopen in June. The repairs are on budget.
