@@ -35,9 +35,7 @@ public struct AttributionModel: Sendable {
     /// falls back to the lexicon's precise forms).
     public static let shared: AttributionModel? = {
         guard
-            let url = Bundle.module.url(
-                forResource: "attribution-model", withExtension: "tsv", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: "attribution-model", withExtension: "tsv"),
+            let url = BundledResource.url("attribution-model", "tsv"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return nil }
         return try? AttributionModel(tsv: text)
@@ -60,14 +58,8 @@ public struct AttributionModel: Sendable {
         // One pass over the UTF-8 bytes (the file holds some 50,000 weights; loading must stay quick).
         try text.withUTF8 { bytes in
             weights.reserveCapacity(bytes.count / 24)
-            var n = 0
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 10 { end += 1 }
-                n += 1
-                defer { start = end + 1 }
-                if end == start || bytes[start] == 35 { continue }  // empty or `#`
+            try BundledResource.forEachLine(bytes) { n, line in
+                let (start, end) = (line.lowerBound, line.upperBound)
                 var tab = end - 1
                 while tab > start, bytes[tab] != 9 { tab -= 1 }
                 guard tab > start, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self))

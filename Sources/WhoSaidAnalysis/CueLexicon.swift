@@ -155,8 +155,7 @@ public struct CueLexicon: Sendable {
 
     static func loadBundled(minimumCount: Int, minimumPrecision: Double, withStems: Bool = false) -> CueLexicon {
         var forms: [String: Form] = [:]
-        if let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "cues", withExtension: "tsv"),
+        if let url = BundledResource.url("cues", "tsv"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         {
             var header: [String: Int] = [:]
@@ -185,8 +184,7 @@ public struct CueLexicon: Sendable {
             }
         }
         var stems: [String: Form] = [:]
-        if withStems, let url = Bundle.module.url(forResource: "cue-stems", withExtension: "tsv", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "cue-stems", withExtension: "tsv"),
+        if withStems, let url = BundledResource.url("cue-stems", "tsv"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         {
             stems = readStems(text, minimumCount: minimumCount, minimumPrecision: max(minimumPrecision, stemMinimumPrecision))

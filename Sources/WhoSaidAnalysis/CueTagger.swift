@@ -37,8 +37,7 @@ public struct CueTagger: Sendable {
     /// The bundled tagger, or nil when the resource is missing or unreadable.
     public static let shared: CueTagger? = {
         guard
-            let url = Bundle.module.url(forResource: "cue-tagger", withExtension: "tsv", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: "cue-tagger", withExtension: "tsv"),
+            let url = BundledResource.url("cue-tagger", "tsv"),
             let data = try? Data(contentsOf: url)
         else { return nil }
         return try? CueTagger(tsv: data)
@@ -57,14 +56,8 @@ public struct CueTagger: Sendable {
         var weights: [Float] = []
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var n = 0
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 10 { end += 1 }
-                n += 1
-                defer { start = end + 1 }
-                if end == start || bytes[start] == 35 { continue }
+            try BundledResource.forEachLine(bytes) { n, line in
+                let (start, end) = (line.lowerBound, line.upperBound)
                 // Integers separated by tabs, or a name then an integer.
                 if bytes[start] >= 97 && bytes[start] <= 122 {
                     var tab = start
@@ -79,7 +72,7 @@ public struct CueTagger: Sendable {
                     } else if name == "scale" {
                         scale = Float(v)
                     }
-                    continue
+                    return
                 }
                 var values = [Int](repeating: 0, count: 4)
                 var k = 0

@@ -158,9 +158,7 @@ struct EntityLexicon: Sendable {
     }
 
     static func resource(_ name: String, _ ext: String) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: name, withExtension: ext),
-            let data = try? Data(contentsOf: url)
+        guard let url = BundledResource.url(name, ext), let data = try? Data(contentsOf: url)
         else {
             fatalError("WhoSaidAnalysis resource \(name).\(ext) not found next to the executable")
         }

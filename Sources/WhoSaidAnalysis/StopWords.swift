@@ -38,8 +38,7 @@ public struct StopWords: Sendable, Equatable {
 
     /// Where the bundled English list is, or nil when the resource bundle is missing.
     public static var bundledEnglishURL: URL? {
-        Bundle.module.url(forResource: "stopwords-english", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "stopwords-english", withExtension: "txt")
+        BundledResource.url("stopwords-english", "txt")
     }
 
     /// Loads the bundled English list.
