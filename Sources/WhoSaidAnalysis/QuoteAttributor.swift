@@ -71,11 +71,10 @@ public struct QuoteAttributor: Sendable {
         var found = candidates(ctx).compactMap { c -> Found? in
             // `The total passed that figure in 17 days`: a quantity is no speaker.
             if quantitySource(c, ctx) { return nil }
-            // Reported speech (no quoted words) that is no attribution: `The Post …` with a bare article for
-            // source, no source at all (`It's unclear whether …`), or a negated cue with a noun phrase for
-            // object (`did not unveil plans …`, `did not immediately respond to requests for comment`).
+            // No attribution: a bare article for source (`The Post sent …`), or reported speech (no quoted
+            // words) with no source at all (`It's unclear whether …`).
             if bareArticleSource(c, ctx) { return nil }
-            if c.segments.isEmpty, !holdsQuotation(c, ctx), c.source == nil || negatedNounPhraseReport(c, ctx) { return nil }
+            if c.segments.isEmpty, c.source == nil, !holdsQuotation(c, ctx) { return nil }
             guard let model else { return c }
             var f = c
             f.score = model.probability(features(f, ctx))
@@ -520,13 +519,10 @@ public struct QuoteAttributor: Sendable {
                 guard ctx.segmentOf[k] < 0 else { return false }
                 if ctx.norms[k] == ";" { return true }
                 guard npObject, k > start + 2 else { return false }
-                // `called for more school investment in a statement on Thursday`: where and when it was said.
+                // `condemned the launch on Monday`: when it was said.
                 if ctx.norms[k] == "on" || ctx.norms[k] == "at" {
                     let d = k + 1 < stop && ctx.norms[k + 1] == "the" ? k + 2 : k + 1
                     return d < stop && Self.dayNames.contains(ctx.norms[d])
-                }
-                if ctx.norms[k] == "in", k + 2 < stop, ctx.norms[k + 1] == "a" || ctx.norms[k + 1] == "an" {
-                    return Self.statementNouns.contains(ctx.norms[k + 2])
                 }
                 if tokens[k].kind == .dash { return tokens[k].spaceBefore != .none && k + 1 < hi && tokens[k + 1].spaceBefore != .none }
                 return ctx.norms[k] == "," && k + 1 < stop && Self.relativeOpeners.contains(ctx.norms[k + 1])
@@ -772,10 +768,6 @@ public struct QuoteAttributor: Sendable {
     ]
 
     static let dayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    /// What a statement comes in (`in a statement`, `in an interview`).
-    static let statementNouns: Set<String> = [
-        "statement", "ruling", "interview", "letter", "email", "tweet", "post", "speech",
-    ]
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
     private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
@@ -1038,21 +1030,6 @@ public struct QuoteAttributor: Sendable {
         guard let s = f.source, s.count == 1 else { return false }
         let w = ctx.norms[s.lowerBound]
         return w == "the" || w == "a" || w == "an"
-    }
-
-    /// A cue negated (`did not unveil`, `never responded to`) whose content is a noun phrase (the cue is no
-    /// `say`/`tell`/… and the content does not open with `that`): it reports what was not said.
-    private func negatedNounPhraseReport(_ f: Found, _ ctx: Context) -> Bool {
-        guard f.shape == .reportAfter || f.shape == .reportBefore,
-            !f.form.tokens.contains(where: { Self.clauseCueWords.contains($0) }),
-            f.contentStartToken >= ctx.tokens.count || ctx.norms[f.contentStartToken] != "that"
-        else { return false }
-        let lo = f.cue.lowerBound - f.lead
-        let hi = max(f.cue.upperBound, f.tagged?.upperBound ?? 0)
-        return (min(lo, f.tagged?.lowerBound ?? lo)..<hi).contains { k in
-            let w = ctx.norms[k]
-            return w == "not" || w == "never" || w.hasSuffix("n't") || w.hasSuffix("n’t")
-        }
     }
 
     private func holdsQuotation(_ f: Found, _ ctx: Context) -> Bool {
