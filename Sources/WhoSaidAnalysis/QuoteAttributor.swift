@@ -75,6 +75,14 @@ public struct QuoteAttributor: Sendable {
             // words) with no source at all (`It's unclear whether …`).
             if bareArticleSource(c, ctx) { return nil }
             if c.segments.isEmpty, c.source == nil, !holdsQuotation(c, ctx) { return nil }
+            // Nor is reported speech whose content after the cue opens with a conjunction or an adjunct
+            // (`said as he entered the talks`, `did not want … but was treated`, `would constantly tussle
+            // with debate moderators`).
+            if c.segments.isEmpty, c.shape == .reportAfter, c.contentStartToken < ctx.tokens.count,
+                Self.nonContentOpeners.contains(ctx.norms[c.contentStartToken]), !holdsQuotation(c, ctx)
+            {
+                return nil
+            }
             guard let model else { return c }
             var f = c
             f.score = model.probability(features(f, ctx))
@@ -772,6 +780,8 @@ public struct QuoteAttributor: Sendable {
         "which", "who", "whom", "where", "whose", "with", "despite", "using", "meaning", "including",
     ]
 
+    /// Words that open no reported content right after a cue.
+    static let nonContentOpeners: Set<String> = ["and", "but", "or", "as", "even", "with", "compared"]
     static let dayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
