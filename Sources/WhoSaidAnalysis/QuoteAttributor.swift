@@ -809,11 +809,10 @@ public struct QuoteAttributor: Sendable {
     ]
     /// `on Tuesday`, `last week`, `this month` between a source and its cue.
     private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
-    private static let timeNouns: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
-        "weekend", "night", "morning", "afternoon", "evening", "january", "february", "march", "april", "june",
-        "july", "august", "september", "october", "november", "december",
-    ]
+    private static let timeNouns: Set<String> = dayNames.union([
+        "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ])
 
     /// The end of `Name, apposition` after an inverted source `s` (one past its last word), when the
     /// apposition runs to the end of the sentence with no quotation in it, or nil.
@@ -869,11 +868,11 @@ public struct QuoteAttributor: Sendable {
     ]
 
     /// Words naming a time, which follow cues (`said Thursday`) without being their source.
-    private static let timeWords: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "today", "yesterday", "tonight", "last", "this", "next", "earlier", "later", "on", "in", "at", "during",
-    ]
+    private static let timeWords: Set<String> = dayNames.union([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "today", "yesterday", "tonight", "last", "this", "next", "earlier", "later", "on",
+        "in", "at", "during",
+    ])
 
     /// A noun phrase starting at `i` (`Labour donor John Mills`, `the London Evening Standard`, `he`).
     private func phrase(from i: Int, to hi: Int, _ ctx: Context, commonNoun: Bool = false) -> Range<Int>? {
