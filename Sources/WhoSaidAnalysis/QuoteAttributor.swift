@@ -560,7 +560,12 @@ public struct QuoteAttributor: Sendable {
             let adjunctOnly = start == reportStart && start < hi
                 && (Self.leadingPrepositions.contains(ctx.norms[start]) || ctx.norms[start] == "as") && ctx.norms[start] != "to"
                 && attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
-            if afterWords >= 3 && !setOff && !adjunctOnly {
+            // `…, said Jo Park, a lawyer for the city.` / `…, according to Jo Park, head of …`: an inverted
+            // source set off by commas after a clause is followed by its appositive, not by what was said.
+            let invertedAside = sourceAfter && start == reportStart && attributionStart - 1 > lo
+                && ctx.norms[attributionStart - 1] == "," && attributionEnd < hi && ctx.norms[attributionEnd] == ","
+                && (lo..<attributionStart).filter({ tokens[$0].isWordLike }).count >= 3
+            if afterWords >= 3 && !setOff && !adjunctOnly && !invertedAside {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import WhoSaidCore
+@testable import WhoSaidAnalysis
+
+/// Attributions the candidates used to miss (session 6, recall), on short texts written for the tests.
+@Suite struct QuoteAttributorRecallTests {
+    func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
+        var doc = Document(id: "t", path: "t", text: text, paragraphs: [])
+        Analyzer().analyze(&doc)
+        let s = ScalarText(text)
+        return doc.annotations.quotes.map { q in
+            (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
+        }
+    }
+
+    @Test func anInvertedSourceWithAnAppositiveReportsTheClauseBeforeIt() {
+        let said = describe("The ferry will run again from Friday, said Alma Reyes, a spokeswoman for the harbour board.")
+        #expect(said.count == 1)
+        #expect(said.first?.speaker == "Alma Reyes, a spokeswoman for the harbour board")
+        #expect(said.first?.content == ["The ferry will run again from Friday"])
+        let according = describe(
+            "Fares on the night crossing will rise by a third, according to Tom Baird, head of the ferry workers union.")
+        #expect(according.first?.speaker == "Tom Baird, head of the ferry workers union")
+        #expect(according.first?.content == ["Fares on the night crossing will rise by a third"])
+    }
+}
