@@ -112,6 +112,7 @@ public struct QuoteAttributor: Sendable {
             }
         }
         found += dashAttributions(ctx)
+        if let h = headlineAttribution(ctx) { found.append(h) }
         found = removeOverlaps(found)
         extendWithContinuations(&found, ctx)
         return name(found, ctx)
@@ -619,6 +620,39 @@ public struct QuoteAttributor: Sendable {
                     shape: .signed, sourceAfter: true, score: 0.6, lead: 0))
         }
         return out
+    }
+
+    /// `Mayor Reyes: Budget Cuts Will Hurt Schools`: a headline (the document's first paragraph) that
+    /// opens with a short name and a colon reports what that source said. Not a label (`Breaking:`,
+    /// `UPDATE:`, `The Latest:`, `Trouble Over Taxes:`): the name is one to four capitalised words, none
+    /// in capitals throughout and none a function word, and its last word is no participle.
+    private func headlineAttribution(_ ctx: Context) -> Found? {
+        let tokens = ctx.tokens
+        var end = 1
+        while end < tokens.count, tokens[end].spaceBefore < .lineBreak { end += 1 }
+        guard let colon = (1..<min(end, 5)).first(where: { ctx.norms[$0] == ":" }), ctx.segmentOf[colon] < 0 else {
+            return nil
+        }
+        let name = 0..<colon
+        for k in name {
+            let t = tokens[k]
+            guard t.kind == .word || t.kind == .abbreviation, ctx.segmentOf[k] < 0, isCapitalised(k, ctx),
+                !StopWordsForPhrases.isFunctionWord(ctx.norms[k])
+            else { return nil }
+            let text = ctx.text(t.range)
+            if text.count > 1, text == text.uppercased() { return nil }
+        }
+        let last = ctx.norms[colon - 1]
+        guard !last.hasSuffix("ed"), !last.hasSuffix("ing") else { return nil }
+        var stop = end
+        while stop > colon + 1, tokens[stop - 1].kind == .punctuation { stop -= 1 }
+        guard (colon + 1..<stop).filter({ tokens[$0].isWordLike }).count >= 3 else { return nil }
+        let content = TextRange(start: tokens[colon + 1].range.start, end: tokens[stop - 1].range.end)
+        return Found(
+            cue: colon..<(colon + 1), source: name, content: [content], segments: [], mixed: false,
+            sentence: ctx.sentenceOf[colon], contentEndToken: stop - 1, contentStartToken: colon + 1,
+            form: CueLexicon.Form(tokens: [":"], precision: 0.6, sourceAfter: 0), shape: .reportAfter,
+            sourceAfter: false, score: 0.6, lead: 0)
     }
 
     /// Whether nothing but punctuation follows the quotation to the end of its sentence.

@@ -24,4 +24,18 @@ import WhoSaidCore
         #expect(according.first?.speaker == "Tom Baird, head of the ferry workers union")
         #expect(according.first?.content == ["Fares on the night crossing will rise by a third"])
     }
+
+    @Test func aHeadlineOpeningWithANameAndAColonIsAnAttribution() {
+        let found = describe("Mayor Reyes: Ferry Fares Must Not Rise This Winter\n\nThe mayor spoke to the council on Monday.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Mayor Reyes")
+        #expect(found.first?.cue == ":")
+        #expect(found.first?.content == ["Ferry Fares Must Not Rise This Winter"])
+        // Labels and titles are no sources.
+        #expect(describe("Breaking: Ferry Fares Will Rise This Winter\n\nThe council met on Monday.").isEmpty)
+        #expect(describe("UPDATE: Ferry Fares Will Rise This Winter\n\nThe council met on Monday.").isEmpty)
+        #expect(describe("Trouble Over Fares: Ferry Prices Will Rise This Winter\n\nThe council met on Monday.").isEmpty)
+        // Only the headline.
+        #expect(describe("Ferry fares\n\nMayor Reyes: Ferry Fares Must Not Rise This Winter").isEmpty)
+    }
 }
