@@ -97,6 +97,13 @@ public struct QuoteAttributor: Sendable {
             {
                 return f
             }
+            // `…, Reyes said.` / `…, said Jo Park, a lawyer for the city.`: a precise cue with a named source
+            // that closes the sentence after the clause it reports is kept unless the model all but rules it out.
+            if f.shape == .reportBefore, f.form.precision >= CueLexicon.minimumPrecision, f.score >= 0.25,
+                closesSentenceAfterClause(f, ctx)
+            {
+                return f
+            }
             // `A, The Westmoor Post has learned, while B`: an attribution set off by commas after the
             // clause it reports, with its source, is one whatever the model says.
             if f.setOff && f.source != nil { return f }
@@ -1075,6 +1082,18 @@ public struct QuoteAttributor: Sendable {
             Self.quantityNouns.contains(ctx.norms[s.lowerBound + 1])
         else { return false }
         return !holdsQuotation(f, ctx)
+    }
+
+    /// `…, Reyes said.` / `…, said Jo Park, a lawyer.`: an attribution with a capitalised source that
+    /// follows a comma and ends its sentence (nothing but punctuation after the cue and the source).
+    private func closesSentenceAfterClause(_ f: Found, _ ctx: Context) -> Bool {
+        guard let s = f.source, s.contains(where: { isCapitalised($0, ctx) }) else { return false }
+        let start = min(s.lowerBound, f.cue.lowerBound - f.lead)
+        guard start - 1 >= 0, ctx.norms[start - 1] == "," else { return false }
+        let hi = ctx.sentences[f.sentence].tokens.upperBound
+        var k = max(s.upperBound, f.cue.upperBound)
+        while k < hi, ctx.tokens[k].kind == .punctuation, ctx.norms[k] != "," { k += 1 }
+        return k >= hi
     }
 
     /// Whether some quotation lies inside the attribution's content (direct or mixed speech).

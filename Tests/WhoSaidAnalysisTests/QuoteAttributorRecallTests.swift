@@ -38,4 +38,16 @@ import WhoSaidCore
         // Only the headline.
         #expect(describe("Ferry fares\n\nMayor Reyes: Ferry Fares Must Not Rise This Winter").isEmpty)
     }
+
+    @Test func aNamedSourceClosingTheSentenceAfterItsClauseIsKept() {
+        // The model alone scores this one below its threshold.
+        let found = describe(
+            "The arrangement suited the harbour because the operator's lenders would add money to the repair fund, "
+                + "said Mr. Baird, the lawyer for the harbour board.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Mr. Baird, the lawyer for the harbour board")
+        #expect(found.first?.content == [
+            "The arrangement suited the harbour because the operator's lenders would add money to the repair fund",
+        ])
+    }
 }
