@@ -120,6 +120,7 @@ public struct QuoteAttributor: Sendable {
         }
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }
+        cutBeforeLaterAttributions(&found, ctx)
         found = removeOverlaps(found)
         extendWithContinuations(&found, ctx)
         return name(found, ctx)
@@ -1109,6 +1110,48 @@ public struct QuoteAttributor: Sendable {
     }
 
     // MARK: Overlaps and continuations
+
+    /// `Dock workers say the crossing loses money, and the mayor said …`: reported speech whose content runs
+    /// into a later attribution's own source and cue after a clause break ends before it, so that both
+    /// stand (when both clear the reported-speech threshold on their own).
+    private func cutBeforeLaterAttributions(_ found: inout [Found], _ ctx: Context) {
+        let threshold = model?.threshold ?? 0
+        for i in found.indices where found[i].segments.isEmpty && found[i].shape == .reportAfter && found[i].content.count == 1
+            && found[i].score >= threshold
+        {
+            let r = found[i].content[0]
+            var cut: Int?
+            for g in found where g.cue.lowerBound > found[i].cue.lowerBound {
+                // The later attribution has a source: a pronoun, or a phrase that does not end on a function
+                // word (not `Asked to`, `Following a`, `some`).
+                guard let gs = g.source, g.score >= threshold else { continue }
+                let pronoun = gs.count == 1 && Self.pronouns.contains(ctx.norms[gs.lowerBound])
+                guard pronoun || !StopWordsForPhrases.isFunctionWord(ctx.norms[gs.upperBound - 1]) else { continue }
+                // A participle sharing an earlier source (`X attacked Y, saying …`) starts at its cue.
+                let shared = g.sourceAfter || gs.lowerBound <= found[i].contentStartToken
+                let start = shared ? g.cue.lowerBound - g.lead : min(gs.lowerBound, g.cue.lowerBound - g.lead)
+                guard start > found[i].contentStartToken + 2, ctx.tokens[start].range.start > r.start,
+                    ctx.tokens[g.cue.lowerBound].range.end <= r.end
+                else { continue }
+                let before = ctx.norms[start - 1]
+                guard before == "," || before == "and" || before == "but" || before == ";" || ctx.tokens[start - 1].kind == .dash else {
+                    continue
+                }
+                cut = min(cut ?? start, start)
+            }
+            guard var e = cut else { continue }
+            while e > found[i].contentStartToken,
+                ctx.tokens[e - 1].kind == .punctuation || ctx.tokens[e - 1].kind == .dash || ctx.norms[e - 1] == "and"
+                    || ctx.norms[e - 1] == "but"
+            {
+                e -= 1
+            }
+            let s0 = found[i].contentStartToken
+            guard e > s0, (s0..<e).filter({ ctx.tokens[$0].isWordLike }).count >= 2, ctx.segmentOf[e - 1] < 0 else { continue }
+            found[i].content = [TextRange(start: r.start, end: ctx.tokens[e - 1].range.end)]
+            found[i].contentEndToken = e - 1
+        }
+    }
 
     /// Keeps one attribution per content: the one with the more precise cue.
     private func removeOverlaps(_ found: [Found]) -> [Found] {

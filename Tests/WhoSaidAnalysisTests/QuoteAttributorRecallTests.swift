@@ -50,4 +50,14 @@ import WhoSaidCore
             "The arrangement suited the harbour because the operator's lenders would add money to the repair fund",
         ])
     }
+
+    @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
+        let found = describe(
+            "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
+        #expect(found.count == 2)
+        #expect(found.first?.speaker == "The harbour workers")
+        #expect(found.first?.content == ["the night crossing loses money"])
+        #expect(found.last?.speaker == "the mayor")
+        #expect(found.last?.content == ["the early boats should run more often"])
+    }
 }
