@@ -571,9 +571,11 @@ public struct QuoteAttributor: Sendable {
                 && attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
             // `…, said Jo Park, a lawyer for the city.` / `…, according to Jo Park, head of …`: an inverted
             // source set off by commas after a clause is followed by its appositive, not by what was said.
+            // Not after a short opener (`As a result, says Jo Park, the board is …`), nor before quoted words.
             let invertedAside = sourceAfter && start == reportStart && attributionStart - 1 > lo
                 && ctx.norms[attributionStart - 1] == "," && attributionEnd < hi && ctx.norms[attributionEnd] == ","
-                && (lo..<attributionStart).filter({ tokens[$0].isWordLike }).count >= 3
+                && (lo..<attributionStart).filter({ tokens[$0].isWordLike }).count >= 4
+                && !(attributionEnd..<hi).contains(where: { ctx.segmentOf[$0] >= 0 })
             if afterWords >= 3 && !setOff && !adjunctOnly && !invertedAside {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1

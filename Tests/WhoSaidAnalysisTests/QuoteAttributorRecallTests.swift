@@ -23,6 +23,9 @@ import WhoSaidCore
             "Fares on the night crossing will rise by a third, according to Tom Baird, head of the ferry workers union.")
         #expect(according.first?.speaker == "Tom Baird, head of the ferry workers union")
         #expect(according.first?.content == ["Fares on the night crossing will rise by a third"])
+        // After a short opener, or before quoted words, what follows the source is what was said.
+        let opener = describe("As a result, says fisherman Tom Vale, the board is “out of touch with the quay.”")
+        #expect(opener.first?.content == ["the board is “out of touch with the quay.”"])
     }
 
     @Test func aHeadlineOpeningWithANameAndAColonIsAnAttribution() {
