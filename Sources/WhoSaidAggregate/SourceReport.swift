@@ -31,9 +31,6 @@ public struct SourceRow: Sendable, Equatable {
         "via_speakers",
     ]
 
-    /// The name as tables show it: a described speaker's with its article (`The survey (in DOC)`).
-    public var labelledName: String { article.map { "\(name) (in \($0))" } ?? name }
-
     /// The row's fields in ``columns`` order; lists as `name (count); …`.
     public var fields: [String] {
         [

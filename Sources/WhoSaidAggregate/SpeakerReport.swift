@@ -24,9 +24,6 @@ public struct SpeakerRow: Sendable, Equatable {
         "speaker", "type", "article", "claims", "reports", "first_reported", "affiliations", "factions", "outlets",
     ]
 
-    /// The name as tables show it: a described speaker's with its article (`The survey (in DOC)`).
-    public var labelledName: String { article.map { "\(name) (in \($0))" } ?? name }
-
     /// The row's fields in ``columns`` order; lists as `name (count); …`.
     public var fields: [String] {
         [

@@ -36,19 +36,20 @@ extension WhoSaid {
         static func render(_ rows: [SourceRow], format: QueryFormat, width: Int) -> String {
             Rows.render(rows, format: format, columns: SourceRow.columns, fields: \.fields, write: { $0.write(to: &$1) }) {
                 if rows.isEmpty { return "no sources match\n" }
-                let cells = rows.enumerated().map { i, s in
+                var cells = rows.enumerated().map { i, s in
                     var through: [String] = []
                     if !s.affiliatedSpeakers.isEmpty { through.append("for it: " + ShowText.counted(s.affiliatedSpeakers)) }
                     if !s.viaSpeakers.isEmpty { through.append("carried: " + ShowText.counted(s.viaSpeakers)) }
                     return [
-                        String(i + 1), s.labelledName, s.type, String(s.claims), String(s.own), String(s.affiliated), String(s.via),
+                        String(i + 1), s.name, s.type, String(s.claims), String(s.own), String(s.affiliated), String(s.via),
                         String(s.reports), through.joined(separator: "; "),
                     ]
                 }
-                return TextTable(
+                var table = TextTable(
                     header: ["#", "SOURCE", "TYPE", "CLAIMS", "OWN", "AFFILIATED", "VIA", "REPORTS", "THROUGH (CLAIMS)"],
-                    caps: [5, 40, 12, 7, 7, 10, 7, 7], right: [0, 3, 4, 5, 6, 7]
-                ).render(cells, width: width)
+                    caps: [5, 32, 12, 7, 7, 10, 7, 7], right: [0, 3, 4, 5, 6, 7])
+                addingArticleColumn(&table, &cells, articles: rows.map(\.article))
+                return table.render(cells, width: width)
             }
         }
     }

@@ -49,7 +49,6 @@ import WhoSaidStore
             #expect(rows(name).allSatisfy { $0.claims == 1 && $0.reports == 1 && $0.outlets.count == 1 }, "\(name)")
         }
         #expect(rows("The survey").first { $0.article == "courier" }?.outlets.map(\.name) == ["Harbour Courier"])
-        #expect(rows("The survey").first { $0.article == "courier" }?.labelledName == "The survey (in courier)")
         // The same words from two unaffiliated spokesmen are two claims, not one.
         var f = ClaimFilter()
         f.about = "operational matters"
