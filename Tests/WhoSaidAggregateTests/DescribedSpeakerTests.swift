@@ -68,6 +68,13 @@ import WhoSaidStore
         f.article = "herald"
         #expect(try query.claims(f).map(\.text) == ["“Most residents oppose the new road.”"])
 
+        // `show` does not present two articles' `The survey` as one entity.
+        #expect(throws: ShowError.described(name: "The survey", articles: ["courier", "herald"])) {
+            try query.show("The survey")
+        }
+        guard case .entity(let mps) = try query.show("Labour MPs") else { Issue.record("Labour MPs not shown"); return }
+        #expect(mps.own == 2)
+
         let entities = try store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.kind, e.name, a.doc_id FROM canonical_entities e LEFT JOIN articles a ON a.id = e.article_id
