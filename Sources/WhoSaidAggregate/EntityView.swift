@@ -159,6 +159,9 @@ public enum ShowError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(id: String, suggestions: [String])
     /// The name is an alias of several different entities.
     case ambiguous(name: String, candidates: [String])
+    /// The name is a description (*The survey*, *a spokesman*) of a different speaker in each of these
+    /// articles (document ids).
+    case described(name: String, articles: [String])
 
     public var description: String {
         switch self {
@@ -168,6 +171,10 @@ public enum ShowError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguous(let name, let candidates):
             return "'\(name)' may be any of " + candidates.map { "'\($0)'" }.joined(separator: ", ")
                 + "; give the full name"
+        case .described(let name, let articles):
+            let shown = articles.prefix(10).joined(separator: ", ") + (articles.count > 10 ? ", …" : "")
+            return "'\(name)' describes a different speaker in each of \(articles.count) articles (\(shown)); "
+                + "show one article with 'whosaid show ARTICLE', or list them all with 'whosaid query --speaker \"\(name)\"'"
         }
     }
 }
@@ -197,14 +204,21 @@ extension ClaimQuery {
     }
 
     /// The entities `name` means among those known under it: the ones whose own name it is, if any;
-    /// otherwise all of them when they share one name, else it is ambiguous.
+    /// otherwise all of them when they share one name, else it is ambiguous. Named entities come before
+    /// described speakers (each of one article: *The survey*); a description of speakers in several
+    /// articles is not one entity to show.
     static func preferred(_ ids: [Int64], for name: String, db: Database) throws -> [Int64] {
         let keys = Set([NameKey.of(name), NameKey.person(name)])
         let names = try entityNames(ids, db: db)
         let exact = ids.filter { id in
             names[id].map { keys.contains(NameKey.of($0.name)) || keys.contains(NameKey.person($0.name)) } ?? false
         }
-        let chosen = exact.isEmpty ? ids : exact
+        var chosen = exact.isEmpty ? ids : exact
+        let named = chosen.filter { names[$0]?.article == nil }
+        if named.isEmpty, chosen.count > 1 {
+            throw ShowError.described(name: name, articles: chosen.compactMap { names[$0]?.article }.sorted())
+        }
+        if !named.isEmpty { chosen = named }
         var distinct: [String] = []
         var seen: Set<String> = []
         for id in chosen {

@@ -168,7 +168,11 @@ extension ClaimQuery {
         }
         let names = try plainNames(chosen.values.flatMap { $0.map(\.id) }, db: db)
         return chosen.mapValues { items in
-            Array(items.map { NameCount(name: names[$0.id] ?? "", count: $0.count) }
+            // Entities of one name count together: the speakers of several articles described alike
+            // (`Momentum spokesman`), each an entity of its article.
+            var byName: [String: Int] = [:]
+            for item in items { byName[names[item.id] ?? "", default: 0] += item.count }
+            return Array(byName.map { NameCount(name: $0.key, count: $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }.prefix(reportListLimit))
         }
     }
@@ -185,33 +189,37 @@ extension ClaimQuery {
         return counts
     }
 
-    /// The canonical names and kinds of these entities. An organisation that an article tagged as an
-    /// outlet, or that published articles, is an outlet (the store keeps one entity for both kinds,
-    /// under the kind it was first met as: *Sky News* named as a correspondent's employer first).
-    static func entityNames(_ ids: [Int64], db: Database) throws -> [Int64: (name: String, kind: String)] {
+    /// The canonical names and kinds of these entities, and for a speaker described rather than named
+    /// (*a spokesman*, *The survey*: an entity of one article) the document id of its article. An
+    /// organisation that an article tagged as an outlet, or that published articles, is an outlet (the
+    /// store keeps one entity for both kinds, under the kind it was first met as: *Sky News* named as a
+    /// correspondent's employer first).
+    static func entityNames(_ ids: [Int64], db: Database) throws -> [Int64: (name: String, kind: String, article: String?)] {
         guard !ids.isEmpty else { return [:] }
-        var names: [Int64: (name: String, kind: String)] = [:]
+        var names: [Int64: (name: String, kind: String, article: String?)] = [:]
         for row in try Row.fetchAll(
             db, sql: """
                 SELECT e.id, e.name, CASE WHEN e.kind = 'organization' AND (
                     EXISTS (SELECT 1 FROM reports WHERE outlet_id = e.id)
                     OR EXISTS (SELECT 1 FROM entity_links l JOIN entities x ON x.id = l.entity_id
-                        WHERE l.canonical_id = e.id AND x.kind = 'outlet')) THEN 'outlet' ELSE e.kind END
+                        WHERE l.canonical_id = e.id AND x.kind = 'outlet')) THEN 'outlet' ELSE e.kind END,
+                    (SELECT a.doc_id FROM articles a WHERE a.id = e.article_id)
                 FROM canonical_entities e WHERE e.id IN (\(placeholders(ids.count)))
                 """,
             arguments: StatementArguments(ids))
         {
-            names[row[0]] = (row[1], row[2])
+            names[row[0]] = (row[1], row[2], row[3])
         }
         return names
     }
 
     /// The first `limit` (all for nil) of the `ranked` entities whose kind is one of `types` (any
-    /// when empty), with their names and kinds: read a hundred at a time, only as far as needed.
+    /// when empty), with their names, kinds and (for a described speaker) article: read a hundred at a
+    /// time, only as far as needed.
     static func keeping(
         _ ranked: [Int64], types: [String], limit: Int?, db: Database
-    ) throws -> [(id: Int64, name: String, kind: String)] {
-        var kept: [(id: Int64, name: String, kind: String)] = []
+    ) throws -> [(id: Int64, name: String, kind: String, article: String?)] {
+        var kept: [(id: Int64, name: String, kind: String, article: String?)] = []
         var start = 0
         while start < ranked.count, kept.count < limit ?? Int.max {
             let batch = Array(ranked[start..<min(start + 100, ranked.count)])
@@ -219,7 +227,7 @@ extension ClaimQuery {
             let names = try entityNames(batch, db: db)
             for id in batch where kept.count < limit ?? Int.max {
                 guard let n = names[id], types.isEmpty || types.contains(n.kind) else { continue }
-                kept.append((id, n.name, n.kind))
+                kept.append((id, n.name, n.kind, n.article))
             }
         }
         return kept

@@ -11,6 +11,9 @@ public struct SourceRow: Sendable, Equatable {
     public var name: String
     /// The entity's kind: person, organization, outlet, faction, group or anonymous.
     public var type: String
+    /// For a source described rather than named (*a spokesman*, *The survey*), which is a source of one
+    /// article only: that article's document id. Nil for sources across articles.
+    public var article: String?
     public var claims: Int
     public var own: Int
     public var affiliated: Int
@@ -24,14 +27,14 @@ public struct SourceRow: Sendable, Equatable {
     public var viaSpeakers: [NameCount]
 
     public static let columns = [
-        "source", "type", "claims", "own", "affiliated", "via", "reports", "first_reported", "affiliated_speakers",
+        "source", "type", "article", "claims", "own", "affiliated", "via", "reports", "first_reported", "affiliated_speakers",
         "via_speakers",
     ]
 
     /// The row's fields in ``columns`` order; lists as `name (count); …`.
     public var fields: [String] {
         [
-            name, type, String(claims), String(own), String(affiliated), String(via), String(reports), firstReported ?? "",
+            name, type, article ?? "", String(claims), String(own), String(affiliated), String(via), String(reports), firstReported ?? "",
             NameCount.joined(affiliatedSpeakers), NameCount.joined(viaSpeakers),
         ]
     }
@@ -41,6 +44,7 @@ public struct SourceRow: Sendable, Equatable {
         w.beginObject()
         w.field("name", name)
         w.field("type", type)
+        w.field("article", article)
         w.field("claims", claims)
         w.field("own", own)
         w.field("affiliated", affiliated)
@@ -100,7 +104,7 @@ extension ClaimQuery {
                 return shown.map { source in
                     let t = tallies[source.id]!
                     return SourceRow(
-                        name: source.name, type: source.kind, claims: t.claims, own: t.own, affiliated: t.affiliated,
+                        name: source.name, type: source.kind, article: source.article, claims: t.claims, own: t.own, affiliated: t.affiliated,
                         via: t.via, reports: t.reports, firstReported: t.first,
                         affiliatedSpeakers: forLists[source.id] ?? [], viaSpeakers: viaLists[source.id] ?? [])
                 }

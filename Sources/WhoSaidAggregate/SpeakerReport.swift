@@ -6,6 +6,9 @@ public struct SpeakerRow: Sendable, Equatable {
     public var name: String
     /// The entity's kind: person, organization, outlet, faction, group or anonymous.
     public var type: String
+    /// For a speaker described rather than named (*a spokesman*, *The survey*), which is a speaker of
+    /// one article only: that article's document id. Nil for speakers across articles.
+    public var article: String?
     public var claims: Int
     /// Reports of those claims (the matching ones, under report filters).
     public var reports: Int
@@ -18,13 +21,13 @@ public struct SpeakerRow: Sendable, Equatable {
     public var outlets: [NameCount]
 
     public static let columns = [
-        "speaker", "type", "claims", "reports", "first_reported", "affiliations", "factions", "outlets",
+        "speaker", "type", "article", "claims", "reports", "first_reported", "affiliations", "factions", "outlets",
     ]
 
     /// The row's fields in ``columns`` order; lists as `name (count); …`.
     public var fields: [String] {
         [
-            name, type, String(claims), String(reports), firstReported ?? "", NameCount.joined(affiliations),
+            name, type, article ?? "", String(claims), String(reports), firstReported ?? "", NameCount.joined(affiliations),
             NameCount.joined(factions), NameCount.joined(outlets),
         ]
     }
@@ -34,6 +37,7 @@ public struct SpeakerRow: Sendable, Equatable {
         w.beginObject()
         w.field("name", name)
         w.field("type", type)
+        w.field("article", article)
         w.field("claims", claims)
         w.field("reports", reports)
         w.field("first_reported", firstReported)
@@ -98,7 +102,7 @@ extension ClaimQuery {
                 return shown.map { speaker in
                     let t = tallies[speaker.id]!
                     return SpeakerRow(
-                        name: speaker.name, type: speaker.kind, claims: t.claims, reports: t.reports, firstReported: t.first,
+                        name: speaker.name, type: speaker.kind, article: speaker.article, claims: t.claims, reports: t.reports, firstReported: t.first,
                         affiliations: affiliationLists[speaker.id] ?? [], factions: factionLists[speaker.id] ?? [],
                         outlets: outletLists[speaker.id] ?? [])
                 }

@@ -6,7 +6,7 @@ import WhoSaidStore
 
 /// The filters `whosaid query` and `whosaid export` share.
 struct ClaimFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A speaker, under any of its names (Starmer finds Sir Keir Starmer).", valueName: "name"))
+    @Option(help: ArgumentHelp("A speaker, under any of its names (Starmer finds Sir Keir Starmer); a description (\"a spokesman\") finds the speaker so described in each article.", valueName: "name"))
     var speaker: String?
     @Option(help: ArgumentHelp("A source: the speaker, anyone speaking for it, or the medium.", valueName: "name"))
     var source: String?

@@ -20,7 +20,9 @@ extension WhoSaid {
                 factions and outlets, its claims counted as in 'whosaid sources' (own, affiliated, via) and \
                 the claims themselves, earliest reported first, each with the articles that reported it. \
                 A number is read as a row id first, then as a name, then as a document id. An unknown ID \
-                suggests the closest known names; a name shared by different people asks for the full name.
+                suggests the closest known names; a name shared by different people asks for the full name; a \
+                description that is a different speaker in several articles (The survey, a spokesman) names \
+                those articles.
 
                 Formats: text, and json: {article: {id, doc_id, title, outlet, published, url, authors, \
                 source}, people: [{name, article_name, roles, affiliations, factions, quotes}], organizations, \

@@ -12,11 +12,13 @@ extension WhoSaid {
                 them as the medium: an interview in The Independent). A claim counts once per source, in the \
                 first of those that applies, so claims = own + affiliated + via. Also the reports of those \
                 claims, the first date one was reported, and who spoke for it or through it (at most ten each, \
-                most claims first). Ranked by claims, then reports. The filters are those of 'whosaid query' \
+                most claims first). A source described rather than named (a spokesman, The survey) is one of its \
+                article alone, shown with that article's id; what it says for an organisation (a Momentum \
+                spokesman) counts as that organisation's affiliated claims. Ranked by claims, then reports. The filters are those of 'whosaid query' \
                 and select the claims counted: --outlet, --since, --until and --article count only the \
                 matching reports.
 
-                Formats: table (on a terminal), json (an array of {name, type, claims, own, affiliated, via, \
+                Formats: table (on a terminal), json (an array of {name, type, article, claims, own, affiliated, via, \
                 reports, first_reported, affiliated_speakers: [{name, claims}], via_speakers: [{name, \
                 claims}]}), jsonl (one object per line), csv, tsv and markdown (columns \
                 \(SourceRow.columns.joined(separator: ", ")); lists as 'name (count); …').
@@ -34,7 +36,7 @@ extension WhoSaid {
         static func render(_ rows: [SourceRow], format: QueryFormat, width: Int) -> String {
             Rows.render(rows, format: format, columns: SourceRow.columns, fields: \.fields, write: { $0.write(to: &$1) }) {
                 if rows.isEmpty { return "no sources match\n" }
-                let cells = rows.enumerated().map { i, s in
+                var cells = rows.enumerated().map { i, s in
                     var through: [String] = []
                     if !s.affiliatedSpeakers.isEmpty { through.append("for it: " + ShowText.counted(s.affiliatedSpeakers)) }
                     if !s.viaSpeakers.isEmpty { through.append("carried: " + ShowText.counted(s.viaSpeakers)) }
@@ -43,10 +45,11 @@ extension WhoSaid {
                         String(s.reports), through.joined(separator: "; "),
                     ]
                 }
-                return TextTable(
+                var table = TextTable(
                     header: ["#", "SOURCE", "TYPE", "CLAIMS", "OWN", "AFFILIATED", "VIA", "REPORTS", "THROUGH (CLAIMS)"],
-                    caps: [5, 28, 12, 7, 7, 10, 7, 7], right: [0, 3, 4, 5, 6, 7]
-                ).render(cells, width: width)
+                    caps: [5, 32, 12, 7, 7, 10, 7, 7], right: [0, 3, 4, 5, 6, 7])
+                addingArticleColumn(&table, &cells, articles: rows.map(\.article))
+                return table.render(cells, width: width)
             }
         }
     }

@@ -40,13 +40,15 @@ extension WhoSaid {
             abstract: "Rank the speakers by how many claims they made.",
             discussion: """
                 One row per speaker (a person, organisation, outlet, faction, group or anonymous source, under \
-                its canonical name): its type, its claims and their reports, the first date one was reported, \
+                its canonical name). A speaker described rather than named (a spokesman, The survey, one \
+                senior official) is a speaker of its article alone, shown with that article's id (ARTICLE); named \
+                speakers and bare plurals (Labour MPs) are one speaker across articles. Each row: its type, its claims and their reports, the first date one was reported, \
                 whom it spoke for (Lewis Goodall for Sky News), the factions linked to its claims and the \
                 outlets that quoted it (each list at most ten, most frequent first). Ranked by claims, then \
                 reports. The filters are those of 'whosaid query' and select the claims counted: \
                 --outlet, --since, --until and --article count only the matching reports.
 
-                Formats: table (on a terminal), json (an array of {name, type, claims, reports, \
+                Formats: table (on a terminal), json (an array of {name, type, article, claims, reports, \
                 first_reported, affiliations: [{name, claims}], factions: [{name, claims}], outlets: [{name, \
                 reports}]}), jsonl (one object per line), csv, tsv and markdown (columns \
                 \(SpeakerRow.columns.joined(separator: ", ")); lists as 'name (count); …').
@@ -64,17 +66,18 @@ extension WhoSaid {
         static func render(_ rows: [SpeakerRow], format: QueryFormat, width: Int) -> String {
             Rows.render(rows, format: format, columns: SpeakerRow.columns, fields: \.fields, write: { $0.write(to: &$1) }) {
                 if rows.isEmpty { return "no speakers match\n" }
-                let cells = rows.enumerated().map { i, s in
+                var cells = rows.enumerated().map { i, s in
                     [
                         String(i + 1), s.name, s.type, String(s.claims), String(s.reports), brief(s.affiliations),
                         s.factions.map(\.name).joined(separator: ", "),
                         ShowText.counted(s.outlets),
                     ]
                 }
-                return TextTable(
+                var table = TextTable(
                     header: ["#", "SPEAKER", "TYPE", "CLAIMS", "REPORTS", "FOR", "FACTIONS", "QUOTED IN (REPORTS)"],
-                    caps: [5, 28, 12, 7, 7, 20, 20], right: [0, 3, 4]
-                ).render(cells, width: width)
+                    caps: [5, 32, 12, 7, 7, 20, 20], right: [0, 3, 4])
+                addingArticleColumn(&table, &cells, articles: rows.map(\.article))
+                return table.render(cells, width: width)
             }
         }
 

@@ -13,6 +13,9 @@ import GRDB
 ///   or first name are never merged.
 /// - Organisations and outlets are one entity under all their aliases (*Sky* and *Sky News*): a new
 ///   name joins the organisation or outlet that already has it, or one of its aliases, as a name.
+/// - A speaker described rather than named (*a spokesman*, *The survey*, *one senior official*; see
+///   ``SpeakerScope``) is an entity of its article alone. Factions and generic bare plurals
+///   (*Labour MPs*) are one entity per kind and name.
 /// - A quote joins a claim by the same speaker entity (or, without a speaker, another quote without
 ///   one) with the same normalised text; or, with a speaker and when both texts are at least
 ///   ``minimumContainedWords`` words, a claim of that speaker whose text contains the quote's or is
@@ -20,6 +23,9 @@ import GRDB
 ///   speaker's claims: a claim inside the quote is one of the quote's spans of 8 words or more
 ///   (looked up by `key_hash`); a claim around it has the quote's first and last 8-word runs among
 ///   its own (`claim_shingles`). The cost grows with the quote's length, not with the store.
+/// - A described speaker's quote also joins the claim of another article's described speaker of its
+///   kind when both speak for the same organisation and the normalised texts are equal (one statement
+///   carried by two papers); never on containment, and never without an organisation.
 public enum ClaimAggregator {
     /// Containment only counts between texts of at least this many words (shorter ones are too
     /// common to be the same quote: *"We will win"*).
@@ -77,23 +83,36 @@ public enum ClaimAggregator {
             let speakerName: String? = q["speaker_name"]
             let speakerType: String? = q["speaker_type"]
             var speakerID: Int64? = entityID.flatMap { canonical[$0] }
+            // A description that picks its speaker out only within this article (`a spokesman`, `The survey`).
+            var scoped = false
             if speakerID == nil, let speakerName, !NameKey.of(speakerName).isEmpty {
                 switch speakerType {
                 case "person": speakerID = try resolvePerson(name: speakerName, aliases: [], in: db)
                 case "outlet", "organization":
                     speakerID = try resolveOrganization(name: speakerName, aliases: [], kind: speakerType!, in: db)
-                default: speakerID = try resolveSimple(kind: speakerType ?? "anonymous", name: speakerName, aliases: [], in: db)
+                default:
+                    let kind = speakerType ?? "anonymous"
+                    if SpeakerScope.isArticleScoped(kind: kind, name: speakerName) {
+                        scoped = true
+                        speakerID = try resolveScoped(kind: kind, name: speakerName, articleID: articleID, in: db)
+                    } else {
+                        speakerID = try resolveSimple(kind: kind, name: speakerName, aliases: [], in: db)
+                    }
                 }
             }
             var affiliationID = entityID.flatMap { affiliationOf[$0] }
-            if affiliationID == nil, speakerType == "anonymous", let speakerName {
+            if affiliationID == nil, speakerType == "anonymous" || scoped, let speakerName {
                 affiliationID = try affiliationOfDescription(speakerName, in: db)
             }
             let via: String? = q["via"]
             let viaID = try via.flatMap { try resolveOrganization(name: $0, aliases: [], kind: "outlet", in: db) }
             let text: String = q["text"]
             let runs = WordRuns(TextKey.of(text))
-            let claimID = try findClaim(speakerID: speakerID, runs: runs, in: db)
+            var found = try findClaim(speakerID: speakerID, runs: runs, in: db)
+            if found == nil, scoped, let affiliationID, let speakerType {
+                found = try findDescribedClaim(affiliationID: affiliationID, kind: speakerType, runs: runs, in: db)
+            }
+            let claimID = try found
                 ?? insertClaim(
                     speakerID: speakerID, q: q, affiliationID: affiliationID, viaID: viaID, runs: runs,
                     in: db)
@@ -139,11 +158,20 @@ public enum ClaimAggregator {
         }
     }
 
-    /// Adds the aggregates of every stored article, in row-id order (the v2 migration).
+    /// Adds the aggregates of every stored article, in row-id order.
     static func addAll(in db: Database) throws {
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id") {
             try add(articleID: id, in: db)
         }
+    }
+
+    /// Empties the cross-article tables and adds the aggregates of every stored article again (the v5
+    /// migration): the same rows, with the same ids, as ingesting the articles afresh gives.
+    static func rebuildAll(in db: Database) throws {
+        for table in ["reports", "claim_factions", "claim_shingles", "claims", "entity_links", "canonical_aliases", "canonical_entities"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        try addAll(in: db)
     }
 
     private static func findClaim(speakerID: Int64?, runs: WordRuns, in db: Database) throws -> Int64? {
@@ -191,6 +219,22 @@ public enum ClaimAggregator {
         return best
     }
 
+    /// The claim of another article's described speaker of this kind, speaking for the same
+    /// organisation, with the same normalised text: two reports of one anonymous quote (*a Home Office
+    /// spokesman said …* in two papers carrying the same statement). Only equal text joins, never
+    /// containment, and only with an affiliation: two unaffiliated *a spokesman* quotes alike in words
+    /// may be anyone's.
+    private static func findDescribedClaim(affiliationID: Int64, kind: String, runs: WordRuns, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT c.id FROM claims c JOIN canonical_entities s ON s.id = c.speaker_id
+                WHERE c.affiliation_id = ? AND c.key_hash = ? AND c.text_key = ? AND c.speaker_type = ?
+                AND s.article_id IS NOT NULL
+                ORDER BY c.id LIMIT 1
+                """),
+            arguments: [affiliationID, runs.hash, runs.key, kind])
+    }
+
     /// Indexes a claim for containment (its `key_hash` is set by the caller): with a speaker and at
     /// least ``minimumContainedWords`` words, the hashes of all its runs of that many words.
     private static func index(claimID: Int64, speakerID: Int64?, runs: WordRuns, in db: Database) throws {
@@ -199,24 +243,6 @@ public enum ClaimAggregator {
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO claim_shingles (speaker_id, shingle, claim_id) VALUES (?, ?, ?)"
             ).execute(arguments: [speakerID, shingle, claimID])
-        }
-    }
-
-    /// Indexes every stored claim (the v3 migration, for claims stored under v2).
-    static func indexAll(in db: Database) throws {
-        // In slices of claims, so memory stays flat however many there are.
-        var last: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT id, speaker_id, text_key FROM claims WHERE id > ? ORDER BY id LIMIT 10000"),
-                arguments: [last])
-            guard let end = rows.last?[0] as Int64? else { return }
-            for row in rows {
-                let runs = WordRuns(row[2])
-                try db.cachedStatement(sql: "UPDATE claims SET key_hash = ? WHERE id = ?").execute(arguments: [runs.hash, row[0]])
-                try index(claimID: row[0], speakerID: row[1], runs: runs, in: db)
-            }
-            last = end
         }
     }
 
@@ -268,27 +294,58 @@ public enum ClaimAggregator {
         return id
     }
 
-    /// Factions, groups and anonymous sources: one entity per kind and normalised name.
+    /// A description confined to its article (``SpeakerScope``): one entity per kind, normalised name
+    /// and article. Its key is the name's key, `@` and the article's row id (a name's key holds no `@`);
+    /// it is known under its name, so `--speaker "a spokesman"` finds every speaker so described.
+    static func resolveScoped(kind: String, name: String, articleID: Int64, in db: Database) throws -> Int64 {
+        let key = "\(NameKey.of(name))@\(articleID)"
+        if let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM canonical_entities WHERE kind = ? AND key = ?"), arguments: [kind, key])
+        {
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO canonical_entities (kind, name, key, article_id) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [kind, name, key, articleID])
+        let id = db.lastInsertedRowID
+        try addAliases([name], to: id, person: false, in: db)
+        return id
+    }
+
+    /// Factions, and groups named alike in every article (`Republicans`, `Labour MPs`): one entity per
+    /// kind and normalised name.
     static func resolveSimple(kind: String, name: String, aliases: [String], in db: Database) throws -> Int64 {
         let id = try canonicalID(kind: kind, key: NameKey.of(name), name: name, in: db)
         try addAliases([name] + aliases, to: id, person: false, in: db)
         return id
     }
 
-    /// The organisation an anonymous description names first (*Momentum* in *Momentum spokesman*),
-    /// when it is a known organisation, outlet or faction.
+    /// The organisation a description names (*Momentum* in *Momentum spokesman*, *Labour* in *a
+    /// Labour spokesman*, *Ashcombe District Council* in *a spokesman for Ashcombe District Council*,
+    /// the council in *the council's report*), when it is a known organisation, outlet or faction: the
+    /// longest known name opening the description after its determiner, else the longest known name
+    /// opening at a later capitalised word. A possessive names its owner (`council's` → council).
     static func affiliationOfDescription(_ description: String, in db: Database) throws -> Int64? {
-        let words = NameKey.of(description).split(separator: " ")
+        var words = description.split(whereSeparator: \.isWhitespace).map { SpeakerScope.withoutPossessive(String($0)) }
+        while words.count > 1, SpeakerScope.openers.contains(SpeakerScope.bare(words[0])) || SpeakerScope.bare(words[0]) == "the" {
+            words.removeFirst()
+        }
         guard words.count >= 2 else { return nil }
-        for length in stride(from: words.count - 1, through: 1, by: -1) {
-            let prefix = words[0..<length].joined(separator: " ")
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: """
-                SELECT c.id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
-                WHERE a.alias_key = ? AND c.kind IN ('organization', 'outlet', 'faction')
-                ORDER BY c.kind = 'faction', c.id LIMIT 1
-                """), arguments: [prefix])
-            {
-                return id
+        for start in 0..<words.count {
+            // The first word, as before; later ones only when capitalised (a name, not `senior` or `for`).
+            guard start == 0 || words[start].first?.isUppercase == true else { continue }
+            // Not the whole description from its first word (`Momentum spokesman` is not Momentum).
+            let longest = start == 0 ? words.count - 1 : words.count - start
+            for length in stride(from: longest, through: 1, by: -1) {
+                let key = NameKey.of(words[start..<(start + length)].joined(separator: " "))
+                if key.isEmpty { continue }
+                if let id = try Int64.fetchOne(db.cachedStatement(sql: """
+                    SELECT c.id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
+                    WHERE a.alias_key = ? AND c.kind IN ('organization', 'outlet', 'faction')
+                    ORDER BY c.kind = 'faction', c.id LIMIT 1
+                    """), arguments: [key])
+                {
+                    return id
+                }
             }
         }
         return nil

@@ -7,7 +7,7 @@ enum Schema {
     static let applicationID: Int32 = 0x5753_4159
     /// `PRAGMA user_version` after all migrations this binary knows; a database with a higher one was
     /// written by a newer whosaid.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -18,22 +18,26 @@ enum Schema {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
-            // The aggregates of articles stored under v1 are added by v3, once its index exists (v2 used
-            // to add them here; a database that ran that keeps its claims and v3 indexes them).
+            // The aggregates of articles stored under v1 are added by v5 (v2 used to add them here, and
+            // then v3; v5 rebuilds whatever a database holds).
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         migrator.registerMigration("v3") { db in
             try db.execute(sql: v3)
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims)") ?? false {
-                try ClaimAggregator.indexAll(in: db)
-            } else {
-                try ClaimAggregator.addAll(in: db)
-            }
+            // The claims are rebuilt by v5, which runs right after (v3 used to index the claims stored
+            // under v2, or aggregate the articles stored under v1, here).
             try db.execute(sql: "PRAGMA user_version = 3")
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5)
+            // Speakers described rather than named were one entity across articles before v5: the
+            // cross-article tables are rebuilt from the stored articles, as ingesting them afresh would.
+            try ClaimAggregator.rebuildAll(in: db)
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }
@@ -265,5 +269,14 @@ enum Schema {
     private static let v4 = """
         CREATE INDEX articles_head ON articles(id, doc_id, title, outlet, url);
         CREATE INDEX articles_doc ON articles(doc_id);
+        """
+
+    /// Speakers confined to their article (``SpeakerScope``): `article_id` is the article (row id) a
+    /// described speaker (*a spokesman*, *The survey*) belongs to, NULL for entities across articles;
+    /// derived like the rest of the aggregates, so without a foreign key. And the index through which
+    /// an anonymous quote joins the same quote of another article's speaker for the same organisation.
+    private static let v5 = """
+        ALTER TABLE canonical_entities ADD COLUMN article_id INTEGER;
+        CREATE INDEX claims_affiliation_hash ON claims(affiliation_id, key_hash);
         """
 }

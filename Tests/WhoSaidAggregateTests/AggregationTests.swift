@@ -13,10 +13,11 @@ import WhoSaidStore
         return (try SQLiteStore(path: dir.appendingPathComponent("w.sqlite").path), dir)
     }
 
-    /// A document whose text is `quotes` (each said by the person at the same index) after a lead line.
+    /// A document whose text is `quotes` (each said by the person at the same index) after a lead line;
+    /// a speaker that is none of `people` is anonymous, or of its kind in `kinds`.
     static func article(
         _ id: String, outlet: String?, published: String?, people: [Entity], quotes: [(speaker: String, text: String)],
-        via: String? = nil
+        via: String? = nil, kinds: [String: Speaker.Kind] = [:]
     ) -> Document {
         var text = "Lead \(id).\n"
         var qs: [Quote] = []
@@ -28,7 +29,7 @@ import WhoSaidStore
             let entity = people.first { $0.name == q.speaker || $0.aliases.contains(q.speaker) }
             qs.append(Quote(
                 id: "q\(i + 1)", kind: .direct,
-                speaker: Speaker(name: entity?.name ?? q.speaker, type: entity.map { $0.kind == .person ? .person : .organization } ?? .anonymous,
+                speaker: Speaker(name: entity?.name ?? q.speaker, type: entity.map { $0.kind == .person ? .person : .organization } ?? kinds[q.speaker] ?? .anonymous,
                                  entity: entity?.id),
                 cue: nil, content: [TextRange(start: start, end: end)], via: via, confidence: 0.9))
         }
@@ -185,7 +186,8 @@ import WhoSaidStore
                 try db.execute(sql: "DROP TABLE \(table)")
             }
             try db.execute(sql: "DROP TABLE claim_shingles")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3')")
+            try db.execute(sql: "DROP INDEX articles_head; DROP INDEX articles_doc")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5')")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         try queue.close()
@@ -201,12 +203,17 @@ import WhoSaidStore
         _ = try Self.write(store, [
             Self.article("a", outlet: nil, published: "2024-01-02", people: alma, quotes: [("Alma Reyes", "“\(long).”")])
         ])
-        // Back to schema 2: no near-duplicate index, no listing-order indexes.
+        // Back to schema 2: no near-duplicate index, no listing-order indexes (nor those of v4 and v5).
         let path = store.path
         try store.close()
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: """
+                DROP INDEX claims_affiliation_hash;
+                ALTER TABLE canonical_entities DROP COLUMN article_id;
+                DROP INDEX articles_head;
+                DROP INDEX articles_doc;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5');
                 DROP TABLE claim_shingles;
                 DROP INDEX claims_speaker_hash;
                 ALTER TABLE claims DROP COLUMN key_hash;

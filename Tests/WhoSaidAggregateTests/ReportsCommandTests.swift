@@ -85,11 +85,11 @@ import Testing
         let reader = try CSVReader(string: csv.stdout, hasHeaderRow: true)
         var csvRows: [[String]] = []
         while let row = reader.next() { csvRows.append(row) }
-        #expect(reader.headerRow == ["speaker", "type", "claims", "reports", "first_reported", "affiliations", "factions", "outlets"])
+        #expect(reader.headerRow == ["speaker", "type", "article", "claims", "reports", "first_reported", "affiliations", "factions", "outlets"])
         #expect(csvRows.map { $0[0] } == speakers.map { $0["name"] as? String ?? "" })
-        #expect(csvRows.contains { $0[0] == "Alma Reyes" && $0[7].hasPrefix("Harbour Courier (") })
+        #expect(csvRows.contains { $0[0] == "Alma Reyes" && $0[2].isEmpty && $0[8].hasPrefix("Harbour Courier (") })
         let tsv = try Q.run(["speakers", "--db", db, "--format", "tsv"])
-        #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 8 })
+        #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 9 })
         let markdown = try Q.run(["speakers", "--db", db, "--format", "markdown"])
         #expect(markdown.stdout.split(separator: "\n").count == speakers.count + 2)
         let table = try Q.run(["speakers", "--db", db])
@@ -121,8 +121,8 @@ import Testing
         let early = try Self.rows(try Q.run(["sources", "--db", db, "--until", "2024-03-05", "--type", "outlet", "--format", "json"]))
         #expect(early.first { $0["name"] as? String == "Valley Herald" }?["affiliated"] as? Int == 1)
         let csv = try Q.run(["sources", "--db", db, "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("source,type,claims,own,affiliated,via,reports,first_reported,affiliated_speakers,via_speakers\r\n"))
-        #expect(csv.stdout.contains("Valley Herald,outlet,2,0,2,0,2,2024-03-01,Ines Marchetti (2),\r\n"), "\(csv.stdout)")
+        #expect(csv.stdout.hasPrefix("source,type,article,claims,own,affiliated,via,reports,first_reported,affiliated_speakers,via_speakers\r\n"))
+        #expect(csv.stdout.contains("Valley Herald,outlet,,2,0,2,0,2,2024-03-01,Ines Marchetti (2),\r\n"), "\(csv.stdout)")
         let table = try Q.run(["sources", "--db", db])
         #expect(table.stdout.contains("for it: Ines Marchetti 2") && table.stdout.contains("carried: Priya Hollins 1"), "\(table.stdout)")
     }
@@ -243,8 +243,23 @@ import Testing
         let kinds: Set<String> = ["person", "organization", "outlet", "faction", "group", "anonymous"]
         #expect(speakers.allSatisfy { kinds.contains($0["type"] as? String ?? "") })
 
+        // Two papers' `The survey` are two speakers, each of its article, and the table says which.
+        let surveys = speakers.filter { $0["name"] as? String == "The survey" }
+        #expect(Set(surveys.compactMap { $0["article"] as? String }) == ["capitol-ledger-stopgap-vote", "coastline-post-related-newsletter"],
+                "\(surveys)")
+        #expect(speakers.filter { $0["article"] is String }.allSatisfy { ["group", "anonymous"].contains($0["type"] as? String) })
+        let table = try Q.run(["speakers", "--db", db, "--limit", "0"])
+        let tableLines = table.stdout.split(separator: "\n")
+        #expect(tableLines.first?.contains("SPEAKER") == true && tableLines.first?.contains("ARTICLE") == true)
+        #expect(tableLines.filter { $0.contains("The survey") && $0.contains("capitol-ledger-stopgap-vote") }.count == 1,
+                "\(table.stdout)")
+        #expect(tableLines.filter { $0.contains("The survey") && $0.contains("coastline-post-related") }.count == 1)
+
         let sources = try Self.rows(try Q.run(["sources", "--db", db, "--format", "json"]))
         #expect(sources.reduce(0) { $0 + ($1["own"] as? Int ?? 0) } == spoken.count)
+        // A described speaker's organisation is credited: `A spokesman for Ashcombe District Council`.
+        let council = sources.first { $0["name"] as? String == "Ashcombe District Council" }
+        #expect(council?["affiliated"] as? Int == 1, "\(String(describing: council))")
         #expect(sources.allSatisfy { source in
             source["claims"] as? Int == ["own", "affiliated", "via"].reduce(0) { n, key in n + (source[key] as? Int ?? 0) }
         })
