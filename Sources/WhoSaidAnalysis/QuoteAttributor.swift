@@ -699,10 +699,33 @@ public struct QuoteAttributor: Sendable {
     private func sentenceSubject(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
         var i = lo
         while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        // `In the spin room, Vale's aides were …`, `Chastened by the figures, Vale …`: an opening prepositional
+        // or participial phrase ending with a comma comes before the subject (a name or a pronoun).
+        if i + 1 < end, Self.leadingPrepositions.contains(ctx.norms[i])
+            || (isCapitalised(i, ctx) && (ctx.norms[i].hasSuffix("ed") || ctx.norms[i].hasSuffix("ing"))
+                && ctx.tokens[i + 1].kind == .word && !isCapitalised(i + 1, ctx)
+                && StopWordsForPhrases.isFunctionWord(ctx.norms[i + 1])),
+            let comma = (i + 1..<min(end - 1, i + 24)).first(where: {
+                ctx.norms[$0] == "," && (isCapitalised($0 + 1, ctx) || Self.pronouns.contains(ctx.norms[$0 + 1]))
+            }),
+            !(i..<comma).contains(where: { ctx.segmentOf[$0] >= 0 })
+        {
+            i = comma + 1
+            while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        }
         guard i < end, ctx.segmentOf[i] < 0, isCapitalised(i, ctx) || Self.pronouns.contains(ctx.norms[i]) else { return nil }
-        guard let np = phrase(from: i, to: end, ctx), np.upperBound < end, ctx.tokens[np.upperBound].isWordLike,
-            !isCapitalised(np.upperBound, ctx)
-        else { return nil }
+        guard var np = phrase(from: i, to: end, ctx) else { return nil }
+        // `Obama's aides were …`: a possessive name and the noun it determines.
+        if np.upperBound + 1 < end, ctx.norms[np.upperBound] == "'s" {
+            var k = np.upperBound + 1
+            while k < end, k - np.upperBound <= 2, ctx.tokens[k].kind == .word, !isCapitalised(k, ctx),
+                !StopWordsForPhrases.isFunctionWord(ctx.norms[k]), !isAdverb(k, ctx)
+            {
+                k += 1
+            }
+            if k > np.upperBound + 1 { np = np.lowerBound..<k }
+        }
+        guard np.upperBound < end, ctx.tokens[np.upperBound].isWordLike, !isCapitalised(np.upperBound, ctx) else { return nil }
         return np
     }
 

@@ -243,6 +243,17 @@ import WhoSaidCore
         #expect(describe("“It stays ours,” Mayor Tom Vale has repeatedly said.").first?.cue == "has repeatedly said")
     }
 
+    @Test func participleAfterAnOpeningPhraseTakesTheSubject() {
+        // An opening prepositional or participial phrase comes before the subject; a possessive subject keeps
+        // its noun.
+        let found = describe(
+            "In the town hall after the vote, Vale's aides were also pleased, recognizing that the ferry plan had won.")
+        #expect(found.first { $0.cue == "recognizing" }?.speaker == "Vale's aides")
+        let chastened = describe(
+            "Chastened by the figures, as well as by the protests, Reyes changed the plan, promising to keep the ferry.")
+        #expect(chastened.first { $0.cue == "promising" }?.speaker == "Reyes")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
