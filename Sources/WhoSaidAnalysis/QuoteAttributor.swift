@@ -303,7 +303,7 @@ public struct QuoteAttributor: Sendable {
         "also", "later", "previously", "recently", "often", "repeatedly", "once", "then", "now", "had", "has", "have",
         "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "publicly", "privately",
         "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
-        "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
+        "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must", "perhaps", "almost",
         "'s", "'re", "'ve", "'d", "'ll", "'m", "didn't", "doesn't", "don't", "wasn't", "isn't", "hasn't", "haven't",
         "hadn't", "won't", "wouldn't", "can't", "couldn't", "weren't", "aren't", "shouldn't",
     ]
@@ -336,6 +336,13 @@ public struct QuoteAttributor: Sendable {
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
         while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        // `went on to say`, `, going on to argue`: `go on` belongs to the cue.
+        var goesOn = false
+        if left - 1 >= lo, ctx.norms[left] == "on", Self.goForms.contains(ctx.norms[left - 1]) {
+            goesOn = ctx.norms[left - 1] == "going"
+            left -= 2
+            while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        }
         let leadStart = left + 1
         // `Sanders on Tuesday said`: a time phrase between the source and the cue belongs to neither.
         if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]), Self.timeOpeners.contains(ctx.norms[left - 1]) {
@@ -384,15 +391,21 @@ public struct QuoteAttributor: Sendable {
             // `Trump took to Twitter to accuse …`, `Blige sang before asking …`: a cue after a preposition
             // or a conjunction has the clause's opening subject as its source, not the words before it.
             source = subject
+        } else if !leftIsPunct, left - 1 > lo, Self.nonFiniteOpeners.contains(ctx.norms[left]), !isCapitalised(left, ctx),
+            !["and", "or", "but"].contains(ctx.norms[left]), ctx.norms[left - 1] == ",",
+            let appositive = appositiveSource(endingBefore: left - 1, lo: lo, ctx)
+        {
+            // `Ryan, the House speaker, despite admitting …`: the name and apposition before the comma.
+            source = appositive
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
-        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+        } else if commaBefore, form.tokens[0].hasSuffix("ing") || goesOn, !isCapitalised(cue.lowerBound, ctx),
             let subject = sentenceSubject(lo: lo, before: left, ctx)
         {
             // `Clinton spoke about the death of X, arguing that …`: a participle after a comma has the
             // clause's subject as its source.
             source = subject
-        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+        } else if commaBefore, form.tokens[0].hasSuffix("ing") || goesOn, !isCapitalised(cue.lowerBound, ctx),
             let previous = speakerOfSayingBefore(left, lo: lo, ctx)
         {
             // `“…,” the mayor said, adding that …`: a participle after `said` has the same source, and the
@@ -967,10 +980,18 @@ public struct QuoteAttributor: Sendable {
                 break
             }
         }
-        // Do not start on glue words.
-        while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on" { j += 1 }
+        // Do not start on glue words (but `De Blasio`, `van Hollen`: a particle opening a name stays).
+        while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on",
+            !(Self.nameParticles.contains(ctx.norms[j]) && isCapitalised(j + 1, ctx))
+        {
+            j += 1
+        }
         return i + 1 > j ? j..<(i + 1) : nil
     }
+    /// `go` before `on to say`.
+    private static let goForms: Set<String> = ["go", "goes", "going", "went", "gone"]
+    /// Particles inside names (`de Blasio`, `van Hollen`).
+    private static let nameParticles: Set<String> = ["de", "van", "von"]
 
     /// A lower-case word ending in `ly` (`together` aside, adverbs between a source and its cue).
     private func isAdverb(_ i: Int, _ ctx: Context) -> Bool {

@@ -243,6 +243,23 @@ import WhoSaidCore
         #expect(describe("“It stays ours,” Mayor Tom Vale has repeatedly said.").first?.cue == "has repeatedly said")
     }
 
+    @Test func sourceIsANounPhraseNotAPreposition() {
+        // A name particle opening the sentence stays in the name.
+        #expect(describe("De Vries said that the ferry would run again before the summer.").first?.speaker == "De Vries")
+        // `, despite admitting`: the name and apposition before the comma, never the preposition.
+        let despite = describe(
+            "Council leader Ada Quill, D-Harbourton, despite admitting that the budget was tight, promised a new pier.")
+        #expect(!despite.contains { $0.speaker == "despite" })
+        // `perhaps` lies between a source and its cue like `also`.
+        let perhaps = describe(
+            "In the town hall after the vote, Vale's aides were also pleased, perhaps recognizing that the ferry plan had won.")
+        #expect(!perhaps.contains { $0.speaker == "perhaps" })
+        // `go on` belongs to the cue, not to its source.
+        let goesOn = describe("Mayor Tom Vale went on to say that the council had found the money for the repairs.")
+        #expect(goesOn.first?.cue == "went on to say")
+        #expect(goesOn.first?.speaker == "Mayor Tom Vale")
+    }
+
     @Test func participleAfterAnOpeningPhraseTakesTheSubject() {
         // An opening prepositional or participial phrase comes before the subject; a possessive subject keeps
         // its noun.
