@@ -489,7 +489,13 @@ public struct QuoteAttributor: Sendable {
             // Reported speech: the clause after the cue, or before it when the cue ends the sentence.
             var start = reportStart
             // `told reporters that …`, `told the Post on Friday that …`
-            let opensWithPhrase = start < hi && (Self.timeWords.contains(ctx.norms[start]) || Self.leadingPrepositions.contains(ctx.norms[start]))
+            // `hopes to open a shop, …`: `to` and a verb is the content (an infinitive), not a phrase before it.
+            let infinitive = start + 1 < hi && ctx.norms[start] == "to" && ctx.tokens[start + 1].kind == .word
+                && !cue.contains { Self.raisingWords.contains(ctx.norms[$0]) }
+                && !isCapitalised(start + 1, ctx) && !StopWordsForPhrases.isFunctionWord(ctx.norms[start + 1])
+                && !Self.determiners.contains(ctx.norms[start + 1])
+            let opensWithPhrase = start < hi && !infinitive
+                && (Self.timeWords.contains(ctx.norms[start]) || Self.leadingPrepositions.contains(ctx.norms[start]))
             if let that = (start..<min(hi, start + 10)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
                 form.tokens.first == "told" || form.tokens.first == "tell" || form.key == "tell" || opensWithPhrase
                     || (that - start <= 3 && Self.objects.contains(ctx.norms[start]))
@@ -988,6 +994,12 @@ public struct QuoteAttributor: Sendable {
         }
         return i + 1 > j ? j..<(i + 1) : nil
     }
+    /// Verbs before `to` that say nothing of their subject's words or wishes (`seems to`, `continue to`).
+    private static let raisingWords: Set<String> = [
+        "seem", "seems", "seemed", "appear", "appears", "appeared", "continue", "continues", "continued", "begin",
+        "begins", "began", "start", "starts", "started", "tend", "tends", "tended", "willing", "happen", "happened",
+        "used", "need", "needs", "needed",
+    ]
     /// `go` before `on to say`.
     private static let goForms: Set<String> = ["go", "goes", "going", "went", "gone"]
     /// Particles inside names (`de Blasio`, `van Hollen`).

@@ -271,6 +271,12 @@ import WhoSaidCore
         #expect(chastened.first { $0.cue == "promising" }?.speaker == "Reyes")
     }
 
+    @Test func infinitiveAfterTheCueIsTheContent() {
+        // `to` and a verb after `hopes` opens the content; it is no phrase to skip up to the next comma.
+        let found = describe("The harbour trust also hopes to open a small museum showing nets, boats and maps in the old shed.")
+        #expect(found.first?.content == ["to open a small museum showing nets, boats and maps in the old shed"])
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
