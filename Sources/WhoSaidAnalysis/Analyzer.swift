@@ -50,9 +50,18 @@ struct SpeakerResolver {
                 lastNamed = speaker
                 if speaker.type == .person { lastPerson = speaker }
             } else if surface.lowercased() == "it" {
-                // `it` stands for a body (an organisation, company or council), never a person: the
-                // organisation or outlet last speaking, if any.
-                if let previous = lastOrganization {
+                // `it` stands for a body (an organisation, company or council), never a person: the body
+                // that is the subject of the sentence before (named by the attributor; an organisation
+                // mention ending it names it), or else the organisation or outlet last speaking, if any.
+                if speaker.name != surface {
+                    if speaker.type == .organization, let mention = entities.mentions.last(where: {
+                        $0.range.end <= span.start && $0.kind != .person && speaker.name.hasSuffix(text($0.range))
+                    }) {
+                        speaker.name = mention.name
+                        speaker.type = kind(of: mention)
+                        speaker.entity = mention.entityID
+                    }
+                } else if let previous = lastOrganization {
                     speaker.name = previous.name
                     speaker.type = previous.type
                     speaker.entity = previous.entity

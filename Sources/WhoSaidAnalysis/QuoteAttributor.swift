@@ -1205,6 +1205,46 @@ public struct QuoteAttributor: Sendable {
         "sources", "officials", "aides", "figures", "advisers", "insiders", "allies", "people",
     ]
 
+    /// The subject opening sentence `si - 1`, in the same paragraph, when it is a singular body that
+    /// `it` can stand for: a determiner and a noun phrase ending before an auxiliary or a verb (`The new
+    /// co-operative will …`, `The Harbour Trust announced …`), whose head is no person (`The mayor`) and
+    /// no plural; or nil.
+    private func bodyOpeningSentence(before si: Int, _ ctx: Context) -> Range<Int>? {
+        guard si > 0, !ctx.sentences[si].tokens.isEmpty,
+            ctx.tokens[ctx.sentences[si].tokens.lowerBound].spaceBefore < .lineBreak
+        else { return nil }
+        let previous = ctx.sentences[si - 1].tokens
+        var i = previous.lowerBound
+        while i < previous.upperBound, !ctx.tokens[i].isWordLike { i += 1 }
+        guard i + 1 < previous.upperBound, ctx.segmentOf[i] < 0, ["the", "a", "an", "this", "its"].contains(ctx.norms[i]) else {
+            return nil
+        }
+        var j = i + 1
+        while j < previous.upperBound, j - i <= 6, ctx.segmentOf[j] < 0, ctx.tokens[j].isWordLike {
+            let n = ctx.norms[j]
+            if StopWordsForPhrases.isFunctionWord(n) || Self.irregularPast.contains(n) { break }
+            // A lower-case word ending in `ed` or `s` after the head is the verb (`The council voted`, `plans`).
+            if j > i + 1, !isCapitalised(j, ctx), n.hasSuffix("ed") || (n.hasSuffix("s") && !n.hasSuffix("ss")) { break }
+            j += 1
+        }
+        guard j > i + 1, j < previous.upperBound, ctx.tokens[j].isWordLike else { return nil }
+        let head = ctx.norms[j - 1]
+        guard !Self.anonymousWords.contains(head), !Self.personNouns.contains(head),
+            isCapitalised(j - 1, ctx) || !(head.hasSuffix("s") && !head.hasSuffix("ss"))
+        else { return nil }
+        return i..<j
+    }
+    /// Past forms without `ed` that end a subject (`The council said`).
+    private static let irregularPast: Set<String> = [
+        "said", "told", "took", "made", "won", "lost", "gave", "got", "ran", "sent", "wrote", "spoke", "began", "kept",
+        "left", "met", "paid", "put", "set", "sold", "held", "went", "came", "saw", "knew", "thought", "found", "felt",
+    ]
+    /// Heads of a subject that name a person, whom `it` never stands for.
+    private static let personNouns: Set<String> = [
+        "man", "woman", "boy", "girl", "chairman", "chairwoman", "chair", "mayor", "president", "leader", "owner",
+        "councillor", "councilor", "senator", "governor", "father", "mother", "son", "daughter", "wife", "husband",
+    ]
+
     private func name(_ found: [Found], _ ctx: Context, sorted: Bool = true) -> [Quote] {
         var quotes: [Quote] = []
         let ordered = sorted ? found.sorted(by: { $0.content[0].start < $1.content[0].start }) : found
@@ -1214,7 +1254,13 @@ public struct QuoteAttributor: Sendable {
                 let range = TextRange(start: ctx.tokens[s.lowerBound].range.start, end: ctx.tokens[s.upperBound - 1].range.end)
                 let text = ctx.text(range)
                 let norms = s.map { ctx.norms[$0] }
-                if s.count == 1, Self.pronouns.contains(norms[0]) || Self.relatives.contains(norms[0]) {
+                if s.count == 1, norms[0] == "it", let body = bodyOpeningSentence(before: f.sentence, ctx) {
+                    // `The new co-operative will take over the lease. It also hopes to …`: `it` stands for the
+                    // body that is the subject of the sentence before.
+                    let name = ctx.text(
+                        TextRange(start: ctx.tokens[body.lowerBound].range.start, end: ctx.tokens[body.upperBound - 1].range.end))
+                    speaker = Speaker(name: name, type: isCapitalised(body.upperBound - 1, ctx) ? .organization : .group, span: range)
+                } else if s.count == 1, Self.pronouns.contains(norms[0]) || Self.relatives.contains(norms[0]) {
                     // Named after what it stands for by `SpeakerResolver`.
                     speaker = Speaker(name: text, type: .person, span: range)
                 } else {

@@ -277,6 +277,17 @@ import WhoSaidCore
         #expect(found.first?.content == ["to open a small museum showing nets, boats and maps in the old shed"])
     }
 
+    @Test func itStandsForTheBodyOpeningTheSentenceBefore() {
+        // `it` is the body that is the subject of the sentence before, which does not speak itself.
+        let q = quotes("The harbour trust will take over the pier in May. It also hopes to open a small museum in the old shed.")
+            .quotes.first { $0.content.count == 1 }
+        #expect(q?.speaker?.name == "The harbour trust")
+        #expect(q?.speaker?.type == .group)
+        // Never a person (`The mayor`).
+        let mayor = quotes("The mayor will open the pier in May. It also hopes to open a small museum in the old shed.").quotes
+        #expect(!mayor.contains { $0.speaker?.name == "The mayor" })
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
