@@ -178,7 +178,11 @@ struct SpeakerResolver {
         }
         // `Meridian News political correspondent Callum Reyes`: the name ending the phrase is its head,
         // even when a longer one (the outlet) comes before it.
-        if let head = inside.last(where: { $0.range.end == span.end }), covers(head.range, span) { return head }
+        // (`The operations director, Anselm Greaves,`: a name ending the span before its comma.)
+        var end = span.end
+        while end > span.start, scalars[end - 1] == "," || scalars[end - 1] == " " { end -= 1 }
+        let core = TextRange(start: span.start, end: end)
+        if let head = inside.last(where: { $0.range.end == core.end }), covers(head.range, core) { return head }
         if let mention = entities.entity(at: span), covers(mention.range, span) { return mention }
         let opening = entities.mentions[k]
         return opening.range.start == span.start && covers(opening.range, span) ? opening : nil

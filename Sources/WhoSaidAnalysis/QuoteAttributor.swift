@@ -1205,6 +1205,19 @@ public struct QuoteAttributor: Sendable {
         "sources", "officials", "aides", "figures", "advisers", "insiders", "allies", "people",
     ]
 
+    /// `The operations director, Anselm Greaves,` for the source `Anselm Greaves` when it is the name in
+    /// apposition to a common-noun phrase opening the sentence (``commonNounBeforeApposition``), commas
+    /// included; or nil.
+    private func describedName(_ s: Range<Int>, sentence si: Int, _ ctx: Context) -> Range<Int>? {
+        let lo = ctx.sentences[si].tokens.lowerBound
+        guard s.lowerBound - 1 > lo, s.upperBound < ctx.sentences[si].tokens.upperBound, ctx.norms[s.lowerBound - 1] == ",",
+            ctx.norms[s.upperBound] == ",", commonNounBeforeApposition(endingBefore: s.upperBound, lo: lo, ctx) == s
+        else { return nil }
+        var s0 = lo
+        while s0 < s.lowerBound, !ctx.tokens[s0].isWordLike { s0 += 1 }
+        return s0..<(s.upperBound + 1)
+    }
+
     /// The subject opening sentence `si - 1`, in the same paragraph, when it is a singular body that
     /// `it` can stand for: a determiner and a noun phrase ending before an auxiliary or a verb (`The new
     /// co-operative will …`, `The Harbour Trust announced …`), whose head is no person (`The mayor`) and
@@ -1251,7 +1264,10 @@ public struct QuoteAttributor: Sendable {
         for (n, f) in ordered.enumerated() {
             var speaker: Speaker?
             if let s = f.source {
-                let range = TextRange(start: ctx.tokens[s.lowerBound].range.start, end: ctx.tokens[s.upperBound - 1].range.end)
+                // `The operations director, Anselm Greaves, said`: the span takes in the description the name
+                // is in apposition to, as PolNeAR annotates it (the model judged the name alone).
+                let spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? s
+                let range = TextRange(start: ctx.tokens[spanned.lowerBound].range.start, end: ctx.tokens[spanned.upperBound - 1].range.end)
                 let text = ctx.text(range)
                 let norms = s.map { ctx.norms[$0] }
                 if s.count == 1, norms[0] == "it", let body = bodyOpeningSentence(before: f.sentence, ctx) {

@@ -288,6 +288,13 @@ import WhoSaidCore
         #expect(!mayor.contains { $0.speaker?.name == "The mayor" })
     }
 
+    @Test func nameInAppositionToADescriptionSpansBoth() {
+        // The speaker's span takes in the description the name is in apposition to; the name stays the name.
+        let text = "The operations director, Anselm Greaves, said the ferry would sail on time in the morning."
+        #expect(describe(text).first?.speaker == "The operations director, Anselm Greaves,")
+        #expect(quotes(text).quotes.first?.speaker?.name == "Anselm Greaves")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
