@@ -1218,6 +1218,13 @@ public struct QuoteAttributor: Sendable {
         return s0..<(s.upperBound + 1)
     }
 
+    /// A word of a dateline's place, written in capitals (`WASHINGTON`, `ST.`).
+    private func isDatelineWord(_ i: Int, _ ctx: Context) -> Bool {
+        let r = ctx.tokens[i].range
+        guard ctx.tokens[i].isWordLike, r.end - r.start >= 2 else { return false }
+        return (r.start..<r.end).allSatisfy { !ctx.scalars[$0].properties.isAlphabetic || ctx.scalars[$0].properties.isUppercase }
+    }
+
     /// The subject opening sentence `si - 1`, in the same paragraph, when it is a singular body that
     /// `it` can stand for: a determiner and a noun phrase ending before an auxiliary or a verb (`The new
     /// co-operative will …`, `The Harbour Trust announced …`), whose head is no person (`The mayor`) and
@@ -1266,7 +1273,15 @@ public struct QuoteAttributor: Sendable {
             if let s = f.source {
                 // `The operations director, Anselm Greaves, said`: the span takes in the description the name
                 // is in apposition to, as PolNeAR annotates it (the model judged the name alone).
-                let spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? s
+                var spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? s
+                // `WASHINGTON -- President Obama said`: a dateline (a place in capitals and a dash) opening the
+                // source is not reported as part of it (the model judged the whole).
+                if let dash = spanned.dropLast().first(where: { ctx.tokens[$0].kind == .dash }), dash > spanned.lowerBound,
+                    (spanned.lowerBound..<dash).allSatisfy({ isDatelineWord($0, ctx) || ctx.norms[$0] == "," || ctx.norms[$0] == "." }),
+                    ctx.tokens[dash].spaceBefore != .none || ctx.tokens[dash + 1].spaceBefore != .none
+                {
+                    spanned = (dash + 1)..<spanned.upperBound
+                }
                 let range = TextRange(start: ctx.tokens[spanned.lowerBound].range.start, end: ctx.tokens[spanned.upperBound - 1].range.end)
                 let text = ctx.text(range)
                 let norms = s.map { ctx.norms[$0] }

@@ -295,6 +295,11 @@ import WhoSaidCore
         #expect(quotes(text).quotes.first?.speaker?.name == "Anselm Greaves")
     }
 
+    @Test func datelineIsNoPartOfTheSource() {
+        let found = describe("HARBOURTON -- Mayor Tom Vale said on Monday that the pier would reopen in the spring.")
+        #expect(found.first?.speaker == "Mayor Tom Vale")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
