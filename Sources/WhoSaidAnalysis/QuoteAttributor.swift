@@ -1218,6 +1218,31 @@ public struct QuoteAttributor: Sendable {
         return s0..<(s.upperBound + 1)
     }
 
+    /// `Scott Pruitt, the attorney general of Oklahoma,` for a source `the attorney general of Oklahoma, one of
+    /// the states suing,` (or `the attorney general of Oklahoma` before `, which …`): an apposition whose
+    /// name, opening the clause, comes before it, reported with the name and the first apposition only, as
+    /// PolNeAR annotates it; or nil.
+    private func nameBeforeApposition(_ s: Range<Int>, sentence si: Int, _ ctx: Context) -> Range<Int>? {
+        let lo = ctx.sentences[si].tokens.lowerBound
+        let hi = ctx.sentences[si].tokens.upperBound
+        guard s.lowerBound - 2 >= lo, ctx.norms[s.lowerBound - 1] == ",", !isCapitalised(s.lowerBound, ctx),
+            isCapitalised(s.lowerBound - 2, ctx), let name = phraseBackward(from: s.lowerBound - 2, to: lo, ctx),
+            isCapitalised(name.lowerBound, ctx), !Self.determiners.contains(ctx.norms[name.lowerBound])
+        else { return nil }
+        let opener = name.lowerBound - 1
+        guard opener < lo || ctx.tokens[opener].kind == .closeQuote || ctx.norms[opener] == "," || ctx.segmentOf[opener] >= 0
+        else { return nil }
+        let end: Int
+        if let comma = s.first(where: { ctx.norms[$0] == "," && ctx.segmentOf[$0] < 0 }) {
+            end = comma
+        } else if s.upperBound < hi, ctx.norms[s.upperBound] == "," {
+            end = s.upperBound
+        } else {
+            return nil
+        }
+        return name.lowerBound..<(end + 1)
+    }
+
     /// A word of a dateline's place, written in capitals (`WASHINGTON`, `ST.`).
     private func isDatelineWord(_ i: Int, _ ctx: Context) -> Bool {
         let r = ctx.tokens[i].range
@@ -1273,7 +1298,7 @@ public struct QuoteAttributor: Sendable {
             if let s = f.source {
                 // `The operations director, Anselm Greaves, said`: the span takes in the description the name
                 // is in apposition to, as PolNeAR annotates it (the model judged the name alone).
-                var spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? s
+                var spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? nameBeforeApposition(s, sentence: f.sentence, ctx) ?? s
                 // `WASHINGTON -- President Obama said`: a dateline (a place in capitals and a dash) opening the
                 // source is not reported as part of it (the model judged the whole).
                 if let dash = spanned.dropLast().first(where: { ctx.tokens[$0].kind == .dash }), dash > spanned.lowerBound,

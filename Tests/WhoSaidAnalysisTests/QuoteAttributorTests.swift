@@ -300,6 +300,13 @@ import WhoSaidCore
         #expect(found.first?.speaker == "Mayor Tom Vale")
     }
 
+    @Test func nameOpeningAnAppositionChainIsReportedWithItsFirstApposition() {
+        let text = "Ada Quill, the harbour master of Brannock, a port on the west coast, said the pier would reopen in May."
+        let found = describe(text)
+        #expect(found.first?.speaker == "Ada Quill, the harbour master of Brannock,")
+        #expect(quotes(text).quotes.first?.speaker?.name == "Ada Quill")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
