@@ -1299,6 +1299,14 @@ public struct QuoteAttributor: Sendable {
                 // `The operations director, Anselm Greaves, said`: the span takes in the description the name
                 // is in apposition to, as PolNeAR annotates it (the model judged the name alone).
                 var spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? nameBeforeApposition(s, sentence: f.sentence, ctx) ?? s
+                // `said Rep. Ada Quill, the top Democrat on the committee, in a statement.`: an inverted source's
+                // apposition ends before a comma and a prepositional phrase.
+                if f.sourceAfter, let comma = spanned.dropLast().first(where: {
+                    ctx.norms[$0] == "," && $0 > spanned.lowerBound && Self.leadingPrepositions.contains(ctx.norms[$0 + 1])
+                        && $0 + 2 < spanned.upperBound && ["a", "an", "the"].contains(ctx.norms[$0 + 2])
+                }) {
+                    spanned = spanned.lowerBound..<(comma + 1)
+                }
                 // `WASHINGTON -- President Obama said`: a dateline (a place in capitals and a dash) opening the
                 // source is not reported as part of it (the model judged the whole).
                 if let dash = spanned.dropLast().first(where: { ctx.tokens[$0].kind == .dash }), dash > spanned.lowerBound,

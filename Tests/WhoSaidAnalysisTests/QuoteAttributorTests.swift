@@ -307,6 +307,11 @@ import WhoSaidCore
         #expect(quotes(text).quotes.first?.speaker?.name == "Ada Quill")
     }
 
+    @Test func invertedSourceEndsBeforeAPhraseSayingHowItWasSaid() {
+        let found = describe("“The pier will reopen,” said Ada Quill, the harbour master of Brannock, in a statement.")
+        #expect(found.first?.speaker == "Ada Quill, the harbour master of Brannock,")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
