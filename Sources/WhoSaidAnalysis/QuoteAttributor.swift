@@ -345,7 +345,18 @@ public struct QuoteAttributor: Sendable {
         }
         let leadStart = left + 1
         // `Sanders on Tuesday said`: a time phrase between the source and the cue belongs to neither.
-        if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]), Self.timeOpeners.contains(ctx.norms[left - 1]) {
+        // (`who in 2010 said`, `Smith in 2012 said`: a year, too, after a pronoun or a name; `an ad in 2008`
+        // keeps its year.)
+        var year = false
+        if left - 2 >= lo, ctx.tokens[left].kind == .number, ctx.norms[left].count == 4,
+            ctx.norms[left].hasPrefix("19") || ctx.norms[left].hasPrefix("20")
+        {
+            let before = left - 2
+            year = Self.pronouns.contains(ctx.norms[before]) || Self.relatives.contains(ctx.norms[before])
+                || (isCapitalised(before, ctx) && phraseBackward(from: before, to: lo, ctx).map { isCapitalised($0.lowerBound, ctx)
+                    && !Self.determiners.contains(ctx.norms[$0.lowerBound]) } == true)
+        }
+        if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]) || year, Self.timeOpeners.contains(ctx.norms[left - 1]) {
             left -= 2
             while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
         }

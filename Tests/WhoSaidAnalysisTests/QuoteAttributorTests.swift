@@ -312,6 +312,12 @@ import WhoSaidCore
         #expect(found.first?.speaker == "Ada Quill, the harbour master of Brannock,")
     }
 
+    @Test func yearBetweenAPronounAndItsCueBelongsToNeither() {
+        let found = describe("Quill in 2012 said that the ferry would keep running for as long as she was mayor.")
+        #expect(found.first?.speaker == "Quill")
+        #expect(found.first?.cue == "said")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
