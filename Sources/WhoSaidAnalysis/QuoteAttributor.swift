@@ -1310,6 +1310,23 @@ public struct QuoteAttributor: Sendable {
                 // `The operations director, Anselm Greaves, said`: the span takes in the description the name
                 // is in apposition to, as PolNeAR annotates it (the model judged the name alone).
                 var spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? nameBeforeApposition(s, sentence: f.sentence, ctx) ?? s
+                // `A New York judge has rejected …`: a phrase opened by a determiner does not end on the name
+                // before its head noun (the model judged the phrase it found).
+                if spanned == s, Self.determiners.contains(ctx.norms[s.lowerBound]), s.count >= 2,
+                    isCapitalised(s.upperBound - 1, ctx)
+                {
+                    let stop = min(ctx.sentences[f.sentence].tokens.upperBound, f.sourceAfter || f.cue.lowerBound < s.upperBound
+                        ? ctx.sentences[f.sentence].tokens.upperBound : f.cue.lowerBound - f.lead)
+                    var k = s.upperBound
+                    while k < stop, k - s.upperBound < 2, ctx.tokens[k].kind == .word, ctx.segmentOf[k] < 0,
+                        !isCapitalised(k, ctx), !StopWordsForPhrases.isFunctionWord(ctx.norms[k]), !isAdverb(k, ctx),
+                        !ctx.norms[k].hasSuffix("ed"), !Self.irregularPast.contains(ctx.norms[k]),
+                        lexicon.matches(ctx.norms, at: k).isEmpty
+                    {
+                        k += 1
+                    }
+                    if k > s.upperBound, k < stop, ctx.tokens[k].isWordLike { spanned = s.lowerBound..<k }
+                }
                 // `said Rep. Ada Quill, the top Democrat on the committee, in a statement.`: an inverted source's
                 // apposition ends before a comma and a prepositional phrase.
                 if f.sourceAfter, let comma = spanned.dropLast().first(where: {

@@ -318,6 +318,11 @@ import WhoSaidCore
         #expect(found.first?.cue == "said")
     }
 
+    @Test func phraseWithADeterminerEndsOnItsHeadNoun() {
+        let found = describe("“We are in a hurry,” said one Harbour Party source on the council.")
+        #expect(found.first?.speaker == "one Harbour Party source")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
