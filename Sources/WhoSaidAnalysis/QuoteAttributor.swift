@@ -1011,6 +1011,8 @@ public struct QuoteAttributor: Sendable {
         "begins", "began", "start", "starts", "started", "tend", "tends", "tended", "willing", "happen", "happened",
         "used", "need", "needs", "needed",
     ]
+    /// Determiners that a source phrase read leftwards stops before (`no one`, `only 52 percent`, `my father`).
+    private static let leftOutDeterminers: Set<String> = ["no", "only", "my", "our", "your"]
     /// `go` before `on to say`.
     private static let goForms: Set<String> = ["go", "goes", "going", "went", "gone"]
     /// Particles inside names (`de Blasio`, `van Hollen`).
@@ -1326,6 +1328,14 @@ public struct QuoteAttributor: Sendable {
                         k += 1
                     }
                     if k > s.upperBound, k < stop, ctx.tokens[k].isWordLike { spanned = s.lowerBound..<k }
+                }
+                // `No one expected`, `Only 52 percent of voters agreed`, `my father often said`: a determiner the
+                // phrase left out opens the reported span.
+                if spanned.lowerBound - 1 >= ctx.sentences[f.sentence].tokens.lowerBound,
+                    Self.leftOutDeterminers.contains(ctx.norms[spanned.lowerBound - 1]),
+                    !isCapitalised(spanned.lowerBound, ctx), ctx.segmentOf[spanned.lowerBound - 1] < 0
+                {
+                    spanned = (spanned.lowerBound - 1)..<spanned.upperBound
                 }
                 // `said Rep. Ada Quill, the top Democrat on the committee, in a statement.`: an inverted source's
                 // apposition ends before a comma and a prepositional phrase.

@@ -323,6 +323,12 @@ import WhoSaidCore
         #expect(found.first?.speaker == "one Harbour Party source")
     }
 
+    @Test func determinerBeforeTheSourcePhraseOpensItsSpan() {
+        let none = describe("No one said that the ferry would sail again before the end of the summer.")
+        #expect(none.isEmpty || none.first?.speaker == "No one")
+        #expect(describe("“The sea is our road,” my grandfather often said.").first?.speaker == "my grandfather")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
