@@ -1329,6 +1329,14 @@ public struct QuoteAttributor: Sendable {
                     }
                     if k > s.upperBound, k < stop, ctx.tokens[k].isWordLike { spanned = s.lowerBound..<k }
                 }
+                // `The Reuters/Ipsos poll showed`: names joined by a slash are one.
+                if spanned.lowerBound - 2 >= ctx.sentences[f.sentence].tokens.lowerBound, ctx.norms[spanned.lowerBound - 1] == "/",
+                    ctx.tokens[spanned.lowerBound - 1].spaceBefore == .none, ctx.tokens[spanned.lowerBound].spaceBefore == .none,
+                    isCapitalised(spanned.lowerBound - 2, ctx), isCapitalised(spanned.lowerBound, ctx),
+                    let first = phraseBackward(from: spanned.lowerBound - 2, to: ctx.sentences[f.sentence].tokens.lowerBound, ctx)
+                {
+                    spanned = first.lowerBound..<spanned.upperBound
+                }
                 // `No one expected`, `Only 52 percent of voters agreed`, `my father often said`: a determiner the
                 // phrase left out opens the reported span.
                 if spanned.lowerBound - 1 >= ctx.sentences[f.sentence].tokens.lowerBound,

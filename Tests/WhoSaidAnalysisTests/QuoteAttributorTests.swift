@@ -329,6 +329,11 @@ import WhoSaidCore
         #expect(describe("“The sea is our road,” my grandfather often said.").first?.speaker == "my grandfather")
     }
 
+    @Test func namesJoinedByASlashAreOneSource() {
+        let found = describe("The Ledger/Harbour Radio survey found that most residents want the ferry back by May.")
+        #expect(found.first?.speaker == "The Ledger/Harbour Radio survey")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
