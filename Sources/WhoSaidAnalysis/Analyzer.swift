@@ -174,7 +174,7 @@ struct SpeakerResolver {
         // apposition or parenthesis after the name, is the speaker, not a longer name inside it.
         if let first = inside.first, first.kind == .person, first.range.end < span.end {
             let next = text(TextRange(start: first.range.end, end: min(span.end, first.range.end + 2)))
-            if next.hasPrefix(",") || next.hasPrefix(" (") || Self.opensDashAside(next) { return first }
+            if next.hasPrefix(",") || next.hasPrefix(" (") { return first }
         }
         // `Meridian News political correspondent Callum Reyes`: the name ending the phrase is its head,
         // even when a longer one (the outlet) comes before it.
@@ -213,15 +213,9 @@ struct SpeakerResolver {
         // opening the span and followed by its apposition or parenthesis names the speaker.
         if mention.end < span.end {
             let next = text(TextRange(start: mention.end, end: min(span.end, mention.end + 2)))
-            return next.hasPrefix(",") || next.hasPrefix(" (") || Self.opensDashAside(next)
+            return next.hasPrefix(",") || next.hasPrefix(" (")
         }
         return false
-    }
-
-    /// Whether `next`, the two characters after a name, open an aside set off by a dash (`Kall -- co-editor …`).
-    private static func opensDashAside(_ next: String) -> Bool {
-        let t = next.drop { $0 == " " }
-        return next.hasPrefix(" ") && (t.hasPrefix("-") || t.hasPrefix("\u{2014}") || t.hasPrefix("\u{2013}") || t.hasPrefix("\u{2015}"))
     }
 
     /// `A spokesman`, `the spokeswoman`: someone speaking for an organisation the phrase leaves

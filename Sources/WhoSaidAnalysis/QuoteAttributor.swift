@@ -1329,14 +1329,6 @@ public struct QuoteAttributor: Sendable {
                     }
                     if k > s.upperBound, k < stop, ctx.tokens[k].isWordLike { spanned = s.lowerBound..<k }
                 }
-                // `Kall -- co-editor of a book on the debates -- said`: an aside set off by dashes between the
-                // source and its cue is reported with the source, as PolNeAR annotates it.
-                let cueStart = (f.tagged ?? (f.cue.lowerBound - f.lead)..<f.cue.upperBound).lowerBound
-                if !f.sourceAfter, spanned == s, s.upperBound + 1 < cueStart, ctx.tokens[s.upperBound].kind == .dash,
-                    ctx.tokens[cueStart - 1].kind == .dash, dashAsideBefore(cueStart - 1, lo: s.lowerBound, ctx) == s.upperBound
-                {
-                    spanned = s.lowerBound..<cueStart
-                }
                 // `The Reuters/Ipsos poll showed`: names joined by a slash are one.
                 if spanned.lowerBound - 2 >= ctx.sentences[f.sentence].tokens.lowerBound, ctx.norms[spanned.lowerBound - 1] == "/",
                     ctx.tokens[spanned.lowerBound - 1].spaceBefore == .none, ctx.tokens[spanned.lowerBound].spaceBefore == .none,

@@ -334,12 +334,6 @@ import WhoSaidCore
         #expect(found.first?.speaker == "The Ledger/Harbour Radio survey")
     }
 
-    @Test func asideBetweenDashesIsReportedWithTheSource() {
-        let text = "Ada Quill -- the harbour master since 2001 -- said the pier would reopen in May after the repairs."
-        #expect(describe(text).first?.speaker == "Ada Quill -- the harbour master since 2001 --")
-        #expect(quotes(text).quotes.first?.speaker?.name == "Ada Quill")
-    }
-
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
