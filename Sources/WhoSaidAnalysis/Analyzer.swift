@@ -50,9 +50,18 @@ struct SpeakerResolver {
                 lastNamed = speaker
                 if speaker.type == .person { lastPerson = speaker }
             } else if surface.lowercased() == "it" {
-                // `it` stands for a body (an organisation, company or council), never a person: the
-                // organisation or outlet last speaking, if any.
-                if let previous = lastOrganization {
+                // `it` stands for a body (an organisation, company or council), never a person: the body
+                // that is the subject of the sentence before (named by the attributor; an organisation
+                // mention ending it names it), or else the organisation or outlet last speaking, if any.
+                if speaker.name != surface {
+                    if speaker.type == .organization, let mention = entities.mentions.last(where: {
+                        $0.range.end <= span.start && $0.kind != .person && speaker.name.hasSuffix(text($0.range))
+                    }) {
+                        speaker.name = mention.name
+                        speaker.type = kind(of: mention)
+                        speaker.entity = mention.entityID
+                    }
+                } else if let previous = lastOrganization {
                     speaker.name = previous.name
                     speaker.type = previous.type
                     speaker.entity = previous.entity
@@ -169,7 +178,11 @@ struct SpeakerResolver {
         }
         // `Meridian News political correspondent Callum Reyes`: the name ending the phrase is its head,
         // even when a longer one (the outlet) comes before it.
-        if let head = inside.last(where: { $0.range.end == span.end }), covers(head.range, span) { return head }
+        // (`The operations director, Anselm Greaves,`: a name ending the span before its comma.)
+        var end = span.end
+        while end > span.start, scalars[end - 1] == "," || scalars[end - 1] == " " { end -= 1 }
+        let core = TextRange(start: span.start, end: end)
+        if let head = inside.last(where: { $0.range.end == core.end }), covers(head.range, core) { return head }
         if let mention = entities.entity(at: span), covers(mention.range, span) { return mention }
         let opening = entities.mentions[k]
         return opening.range.start == span.start && covers(opening.range, span) ? opening : nil

@@ -312,7 +312,7 @@ public struct QuoteAttributor: Sendable {
         "also", "later", "previously", "recently", "often", "repeatedly", "once", "then", "now", "had", "has", "have",
         "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "publicly", "privately",
         "reportedly", "initially", "earlier", "already", "even", "first", "further", "simply", "just", "not", "never",
-        "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must",
+        "openly", "quickly", "flatly", "bluntly", "could", "might", "may", "should", "can", "must", "perhaps", "almost",
         "'s", "'re", "'ve", "'d", "'ll", "'m", "didn't", "doesn't", "don't", "wasn't", "isn't", "hasn't", "haven't",
         "hadn't", "won't", "wouldn't", "can't", "couldn't", "weren't", "aren't", "shouldn't",
     ]
@@ -345,9 +345,27 @@ public struct QuoteAttributor: Sendable {
         // The token just before the cue, skipping adverbs and auxiliaries.
         var left = cue.lowerBound - 1
         while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        // `went on to say`, `, going on to argue`: `go on` belongs to the cue.
+        var goesOn = false
+        if left - 1 >= lo, ctx.norms[left] == "on", Self.goForms.contains(ctx.norms[left - 1]) {
+            goesOn = ctx.norms[left - 1] == "going"
+            left -= 2
+            while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        }
         let leadStart = left + 1
         // `Sanders on Tuesday said`: a time phrase between the source and the cue belongs to neither.
-        if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]), Self.timeOpeners.contains(ctx.norms[left - 1]) {
+        // (`who in 2010 said`, `Smith in 2012 said`: a year, too, after a pronoun or a name; `an ad in 2008`
+        // keeps its year.)
+        var year = false
+        if left - 2 >= lo, ctx.tokens[left].kind == .number, ctx.norms[left].count == 4,
+            ctx.norms[left].hasPrefix("19") || ctx.norms[left].hasPrefix("20")
+        {
+            let before = left - 2
+            year = Self.pronouns.contains(ctx.norms[before]) || Self.relatives.contains(ctx.norms[before])
+                || (isCapitalised(before, ctx) && phraseBackward(from: before, to: lo, ctx).map { isCapitalised($0.lowerBound, ctx)
+                    && !Self.determiners.contains(ctx.norms[$0.lowerBound]) } == true)
+        }
+        if left - 1 > lo, Self.timeNouns.contains(ctx.norms[left]) || year, Self.timeOpeners.contains(ctx.norms[left - 1]) {
             left -= 2
             while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
         }
@@ -393,15 +411,21 @@ public struct QuoteAttributor: Sendable {
             // `Trump took to Twitter to accuse …`, `Blige sang before asking …`: a cue after a preposition
             // or a conjunction has the clause's opening subject as its source, not the words before it.
             source = subject
+        } else if !leftIsPunct, left - 1 > lo, Self.nonFiniteOpeners.contains(ctx.norms[left]), !isCapitalised(left, ctx),
+            !["and", "or", "but"].contains(ctx.norms[left]), ctx.norms[left - 1] == ",",
+            let appositive = appositiveSource(endingBefore: left - 1, lo: lo, ctx)
+        {
+            // `Ryan, the House speaker, despite admitting …`: the name and apposition before the comma.
+            source = appositive
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
-        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+        } else if commaBefore, form.tokens[0].hasSuffix("ing") || goesOn, !isCapitalised(cue.lowerBound, ctx),
             let subject = sentenceSubject(lo: lo, before: left, ctx)
         {
             // `Clinton spoke about the death of X, arguing that …`: a participle after a comma has the
             // clause's subject as its source.
             source = subject
-        } else if commaBefore, form.tokens[0].hasSuffix("ing"), !isCapitalised(cue.lowerBound, ctx),
+        } else if commaBefore, form.tokens[0].hasSuffix("ing") || goesOn, !isCapitalised(cue.lowerBound, ctx),
             let previous = speakerOfSayingBefore(left, lo: lo, ctx)
         {
             // `“…,” the mayor said, adding that …`: a participle after `said` has the same source, and the
@@ -485,7 +509,13 @@ public struct QuoteAttributor: Sendable {
             // Reported speech: the clause after the cue, or before it when the cue ends the sentence.
             var start = reportStart
             // `told reporters that …`, `told the Post on Friday that …`
-            let opensWithPhrase = start < hi && (Self.timeWords.contains(ctx.norms[start]) || Self.leadingPrepositions.contains(ctx.norms[start]))
+            // `hopes to open a shop, …`: `to` and a verb is the content (an infinitive), not a phrase before it.
+            let infinitive = start + 1 < hi && ctx.norms[start] == "to" && ctx.tokens[start + 1].kind == .word
+                && !cue.contains { Self.raisingWords.contains(ctx.norms[$0]) }
+                && !isCapitalised(start + 1, ctx) && !StopWordsForPhrases.isFunctionWord(ctx.norms[start + 1])
+                && !Self.determiners.contains(ctx.norms[start + 1])
+            let opensWithPhrase = start < hi && !infinitive
+                && (Self.timeWords.contains(ctx.norms[start]) || Self.leadingPrepositions.contains(ctx.norms[start]))
             if let that = (start..<min(hi, start + 10)).first(where: { ctx.norms[$0] == "that" && ctx.segmentOf[$0] < 0 }),
                 form.tokens.first == "told" || form.tokens.first == "tell" || form.key == "tell" || opensWithPhrase
                     || (that - start <= 3 && Self.objects.contains(ctx.norms[start]))
@@ -748,10 +778,33 @@ public struct QuoteAttributor: Sendable {
     private func sentenceSubject(lo: Int, before end: Int, _ ctx: Context) -> Range<Int>? {
         var i = lo
         while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        // `In the spin room, Vale's aides were …`, `Chastened by the figures, Vale …`: an opening prepositional
+        // or participial phrase ending with a comma comes before the subject (a name or a pronoun).
+        if i + 1 < end, Self.leadingPrepositions.contains(ctx.norms[i])
+            || (isCapitalised(i, ctx) && (ctx.norms[i].hasSuffix("ed") || ctx.norms[i].hasSuffix("ing"))
+                && ctx.tokens[i + 1].kind == .word && !isCapitalised(i + 1, ctx)
+                && StopWordsForPhrases.isFunctionWord(ctx.norms[i + 1])),
+            let comma = (i + 1..<min(end - 1, i + 24)).first(where: {
+                ctx.norms[$0] == "," && (isCapitalised($0 + 1, ctx) || Self.pronouns.contains(ctx.norms[$0 + 1]))
+            }),
+            !(i..<comma).contains(where: { ctx.segmentOf[$0] >= 0 })
+        {
+            i = comma + 1
+            while i < end, !ctx.tokens[i].isWordLike { i += 1 }
+        }
         guard i < end, ctx.segmentOf[i] < 0, isCapitalised(i, ctx) || Self.pronouns.contains(ctx.norms[i]) else { return nil }
-        guard let np = phrase(from: i, to: end, ctx), np.upperBound < end, ctx.tokens[np.upperBound].isWordLike,
-            !isCapitalised(np.upperBound, ctx)
-        else { return nil }
+        guard var np = phrase(from: i, to: end, ctx) else { return nil }
+        // `Obama's aides were …`: a possessive name and the noun it determines.
+        if np.upperBound + 1 < end, ctx.norms[np.upperBound] == "'s" {
+            var k = np.upperBound + 1
+            while k < end, k - np.upperBound <= 2, ctx.tokens[k].kind == .word, !isCapitalised(k, ctx),
+                !StopWordsForPhrases.isFunctionWord(ctx.norms[k]), !isAdverb(k, ctx)
+            {
+                k += 1
+            }
+            if k > np.upperBound + 1 { np = np.lowerBound..<k }
+        }
+        guard np.upperBound < end, ctx.tokens[np.upperBound].isWordLike, !isCapitalised(np.upperBound, ctx) else { return nil }
         return np
     }
 
@@ -993,10 +1046,26 @@ public struct QuoteAttributor: Sendable {
                 break
             }
         }
-        // Do not start on glue words.
-        while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on" { j += 1 }
+        // Do not start on glue words (but `De Blasio`, `van Hollen`: a particle opening a name stays).
+        while j < i, Self.phraseGlue.contains(ctx.norms[j]) || ctx.norms[j] == "in" || ctx.norms[j] == "on",
+            !(Self.nameParticles.contains(ctx.norms[j]) && isCapitalised(j + 1, ctx))
+        {
+            j += 1
+        }
         return i + 1 > j ? j..<(i + 1) : nil
     }
+    /// Verbs before `to` that say nothing of their subject's words or wishes (`seems to`, `continue to`).
+    private static let raisingWords: Set<String> = [
+        "seem", "seems", "seemed", "appear", "appears", "appeared", "continue", "continues", "continued", "begin",
+        "begins", "began", "start", "starts", "started", "tend", "tends", "tended", "willing", "happen", "happened",
+        "used", "need", "needs", "needed",
+    ]
+    /// Determiners that a source phrase read leftwards stops before (`no one`, `only 52 percent`, `my father`).
+    private static let leftOutDeterminers: Set<String> = ["no", "only", "my", "our", "your"]
+    /// `go` before `on to say`.
+    private static let goForms: Set<String> = ["go", "goes", "going", "went", "gone"]
+    /// Particles inside names (`de Blasio`, `van Hollen`).
+    private static let nameParticles: Set<String> = ["de", "van", "von"]
 
     /// A lower-case word ending in `ly` (`together` aside, adverbs between a source and its cue).
     private func isAdverb(_ i: Int, _ ctx: Context) -> Bool {
@@ -1252,16 +1321,159 @@ public struct QuoteAttributor: Sendable {
         "sources", "officials", "aides", "figures", "advisers", "insiders", "allies", "people",
     ]
 
+    /// `The operations director, Anselm Greaves,` for the source `Anselm Greaves` when it is the name in
+    /// apposition to a common-noun phrase opening the sentence (``commonNounBeforeApposition``), commas
+    /// included; or nil.
+    private func describedName(_ s: Range<Int>, sentence si: Int, _ ctx: Context) -> Range<Int>? {
+        let lo = ctx.sentences[si].tokens.lowerBound
+        guard s.lowerBound - 1 > lo, s.upperBound < ctx.sentences[si].tokens.upperBound, ctx.norms[s.lowerBound - 1] == ",",
+            ctx.norms[s.upperBound] == ",", commonNounBeforeApposition(endingBefore: s.upperBound, lo: lo, ctx) == s
+        else { return nil }
+        var s0 = lo
+        while s0 < s.lowerBound, !ctx.tokens[s0].isWordLike { s0 += 1 }
+        return s0..<(s.upperBound + 1)
+    }
+
+    /// `Scott Pruitt, the attorney general of Oklahoma,` for a source `the attorney general of Oklahoma, one of
+    /// the states suing,` (or `the attorney general of Oklahoma` before `, which …`): an apposition whose
+    /// name, opening the clause, comes before it, reported with the name and the first apposition only, as
+    /// PolNeAR annotates it; or nil.
+    private func nameBeforeApposition(_ s: Range<Int>, sentence si: Int, _ ctx: Context) -> Range<Int>? {
+        let lo = ctx.sentences[si].tokens.lowerBound
+        let hi = ctx.sentences[si].tokens.upperBound
+        guard s.lowerBound - 2 >= lo, ctx.norms[s.lowerBound - 1] == ",", !isCapitalised(s.lowerBound, ctx),
+            isCapitalised(s.lowerBound - 2, ctx), let name = phraseBackward(from: s.lowerBound - 2, to: lo, ctx),
+            isCapitalised(name.lowerBound, ctx), !Self.determiners.contains(ctx.norms[name.lowerBound])
+        else { return nil }
+        let opener = name.lowerBound - 1
+        guard opener < lo || ctx.tokens[opener].kind == .closeQuote || ctx.norms[opener] == "," || ctx.segmentOf[opener] >= 0
+        else { return nil }
+        let end: Int
+        if let comma = s.first(where: { ctx.norms[$0] == "," && ctx.segmentOf[$0] < 0 }) {
+            end = comma
+        } else if s.upperBound < hi, ctx.norms[s.upperBound] == "," {
+            end = s.upperBound
+        } else {
+            return nil
+        }
+        return name.lowerBound..<(end + 1)
+    }
+
+    /// A word of a dateline's place, written in capitals (`WASHINGTON`, `ST.`).
+    private func isDatelineWord(_ i: Int, _ ctx: Context) -> Bool {
+        let r = ctx.tokens[i].range
+        guard ctx.tokens[i].isWordLike, r.end - r.start >= 2 else { return false }
+        return (r.start..<r.end).allSatisfy { !ctx.scalars[$0].properties.isAlphabetic || ctx.scalars[$0].properties.isUppercase }
+    }
+
+    /// The subject opening sentence `si - 1`, in the same paragraph, when it is a singular body that
+    /// `it` can stand for: a determiner and a noun phrase ending before an auxiliary or a verb (`The new
+    /// co-operative will …`, `The Harbour Trust announced …`), whose head is no person (`The mayor`) and
+    /// no plural; or nil.
+    private func bodyOpeningSentence(before si: Int, _ ctx: Context) -> Range<Int>? {
+        guard si > 0, !ctx.sentences[si].tokens.isEmpty,
+            ctx.tokens[ctx.sentences[si].tokens.lowerBound].spaceBefore < .lineBreak
+        else { return nil }
+        let previous = ctx.sentences[si - 1].tokens
+        var i = previous.lowerBound
+        while i < previous.upperBound, !ctx.tokens[i].isWordLike { i += 1 }
+        guard i + 1 < previous.upperBound, ctx.segmentOf[i] < 0, ["the", "a", "an", "this", "its"].contains(ctx.norms[i]) else {
+            return nil
+        }
+        var j = i + 1
+        while j < previous.upperBound, j - i <= 6, ctx.segmentOf[j] < 0, ctx.tokens[j].isWordLike {
+            let n = ctx.norms[j]
+            if StopWordsForPhrases.isFunctionWord(n) || Self.irregularPast.contains(n) { break }
+            // A lower-case word ending in `ed` or `s` after the head is the verb (`The council voted`, `plans`).
+            if j > i + 1, !isCapitalised(j, ctx), n.hasSuffix("ed") || (n.hasSuffix("s") && !n.hasSuffix("ss")) { break }
+            j += 1
+        }
+        guard j > i + 1, j < previous.upperBound, ctx.tokens[j].isWordLike else { return nil }
+        let head = ctx.norms[j - 1]
+        guard !Self.anonymousWords.contains(head), !Self.personNouns.contains(head),
+            isCapitalised(j - 1, ctx) || !(head.hasSuffix("s") && !head.hasSuffix("ss"))
+        else { return nil }
+        return i..<j
+    }
+    /// Past forms without `ed` that end a subject (`The council said`).
+    private static let irregularPast: Set<String> = [
+        "said", "told", "took", "made", "won", "lost", "gave", "got", "ran", "sent", "wrote", "spoke", "began", "kept",
+        "left", "met", "paid", "put", "set", "sold", "held", "went", "came", "saw", "knew", "thought", "found", "felt",
+    ]
+    /// Heads of a subject that name a person, whom `it` never stands for.
+    private static let personNouns: Set<String> = [
+        "man", "woman", "boy", "girl", "chairman", "chairwoman", "chair", "mayor", "president", "leader", "owner",
+        "councillor", "councilor", "senator", "governor", "father", "mother", "son", "daughter", "wife", "husband",
+    ]
+
     private func name(_ found: [Found], _ ctx: Context, sorted: Bool = true) -> [Quote] {
         var quotes: [Quote] = []
         let ordered = sorted ? found.sorted(by: { $0.content[0].start < $1.content[0].start }) : found
         for (n, f) in ordered.enumerated() {
             var speaker: Speaker?
             if let s = f.source {
-                let range = TextRange(start: ctx.tokens[s.lowerBound].range.start, end: ctx.tokens[s.upperBound - 1].range.end)
+                // `The operations director, Anselm Greaves, said`: the span takes in the description the name
+                // is in apposition to, as PolNeAR annotates it (the model judged the name alone).
+                var spanned = f.sourceAfter ? s : describedName(s, sentence: f.sentence, ctx) ?? nameBeforeApposition(s, sentence: f.sentence, ctx) ?? s
+                // `A New York judge has rejected …`: a phrase opened by a determiner does not end on the name
+                // before its head noun (the model judged the phrase it found).
+                if spanned == s, Self.determiners.contains(ctx.norms[s.lowerBound]), s.count >= 2,
+                    isCapitalised(s.upperBound - 1, ctx)
+                {
+                    let stop = min(ctx.sentences[f.sentence].tokens.upperBound, f.sourceAfter || f.cue.lowerBound < s.upperBound
+                        ? ctx.sentences[f.sentence].tokens.upperBound : f.cue.lowerBound - f.lead)
+                    var k = s.upperBound
+                    while k < stop, k - s.upperBound < 2, ctx.tokens[k].kind == .word, ctx.segmentOf[k] < 0,
+                        !isCapitalised(k, ctx), !StopWordsForPhrases.isFunctionWord(ctx.norms[k]), !isAdverb(k, ctx),
+                        !ctx.norms[k].hasSuffix("ed"), !Self.irregularPast.contains(ctx.norms[k]),
+                        lexicon.matches(ctx.norms, at: k).isEmpty
+                    {
+                        k += 1
+                    }
+                    if k > s.upperBound, k < stop, ctx.tokens[k].isWordLike { spanned = s.lowerBound..<k }
+                }
+                // `The Reuters/Ipsos poll showed`: names joined by a slash are one.
+                if spanned.lowerBound - 2 >= ctx.sentences[f.sentence].tokens.lowerBound, ctx.norms[spanned.lowerBound - 1] == "/",
+                    ctx.tokens[spanned.lowerBound - 1].spaceBefore == .none, ctx.tokens[spanned.lowerBound].spaceBefore == .none,
+                    isCapitalised(spanned.lowerBound - 2, ctx), isCapitalised(spanned.lowerBound, ctx),
+                    let first = phraseBackward(from: spanned.lowerBound - 2, to: ctx.sentences[f.sentence].tokens.lowerBound, ctx)
+                {
+                    spanned = first.lowerBound..<spanned.upperBound
+                }
+                // `No one expected`, `Only 52 percent of voters agreed`, `my father often said`: a determiner the
+                // phrase left out opens the reported span.
+                if spanned.lowerBound - 1 >= ctx.sentences[f.sentence].tokens.lowerBound,
+                    Self.leftOutDeterminers.contains(ctx.norms[spanned.lowerBound - 1]),
+                    !isCapitalised(spanned.lowerBound, ctx), ctx.segmentOf[spanned.lowerBound - 1] < 0
+                {
+                    spanned = (spanned.lowerBound - 1)..<spanned.upperBound
+                }
+                // `said Rep. Ada Quill, the top Democrat on the committee, in a statement.`: an inverted source's
+                // apposition ends before a comma and a prepositional phrase.
+                if f.sourceAfter, let comma = spanned.dropLast().first(where: {
+                    ctx.norms[$0] == "," && $0 > spanned.lowerBound && Self.leadingPrepositions.contains(ctx.norms[$0 + 1])
+                        && $0 + 2 < spanned.upperBound && ["a", "an", "the"].contains(ctx.norms[$0 + 2])
+                }) {
+                    spanned = spanned.lowerBound..<(comma + 1)
+                }
+                // `WASHINGTON -- President Obama said`: a dateline (a place in capitals and a dash) opening the
+                // source is not reported as part of it (the model judged the whole).
+                if let dash = spanned.dropLast().first(where: { ctx.tokens[$0].kind == .dash }), dash > spanned.lowerBound,
+                    (spanned.lowerBound..<dash).allSatisfy({ isDatelineWord($0, ctx) || ctx.norms[$0] == "," || ctx.norms[$0] == "." }),
+                    ctx.tokens[dash].spaceBefore != .none || ctx.tokens[dash + 1].spaceBefore != .none
+                {
+                    spanned = (dash + 1)..<spanned.upperBound
+                }
+                let range = TextRange(start: ctx.tokens[spanned.lowerBound].range.start, end: ctx.tokens[spanned.upperBound - 1].range.end)
                 let text = ctx.text(range)
                 let norms = s.map { ctx.norms[$0] }
-                if s.count == 1, Self.pronouns.contains(norms[0]) || Self.relatives.contains(norms[0]) {
+                if s.count == 1, norms[0] == "it", let body = bodyOpeningSentence(before: f.sentence, ctx) {
+                    // `The new co-operative will take over the lease. It also hopes to …`: `it` stands for the
+                    // body that is the subject of the sentence before.
+                    let name = ctx.text(
+                        TextRange(start: ctx.tokens[body.lowerBound].range.start, end: ctx.tokens[body.upperBound - 1].range.end))
+                    speaker = Speaker(name: name, type: isCapitalised(body.upperBound - 1, ctx) ? .organization : .group, span: range)
+                } else if s.count == 1, Self.pronouns.contains(norms[0]) || Self.relatives.contains(norms[0]) {
                     // Named after what it stands for by `SpeakerResolver`.
                     speaker = Speaker(name: text, type: .person, span: range)
                 } else {

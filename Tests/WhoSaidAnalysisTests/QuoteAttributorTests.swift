@@ -243,6 +243,97 @@ import WhoSaidCore
         #expect(describe("“It stays ours,” Mayor Tom Vale has repeatedly said.").first?.cue == "has repeatedly said")
     }
 
+    @Test func sourceIsANounPhraseNotAPreposition() {
+        // A name particle opening the sentence stays in the name.
+        #expect(describe("De Vries said that the ferry would run again before the summer.").first?.speaker == "De Vries")
+        // `, despite admitting`: the name and apposition before the comma, never the preposition.
+        let despite = describe(
+            "Council leader Ada Quill, D-Harbourton, despite admitting that the budget was tight, promised a new pier.")
+        #expect(!despite.contains { $0.speaker == "despite" })
+        // `perhaps` lies between a source and its cue like `also`.
+        let perhaps = describe(
+            "In the town hall after the vote, Vale's aides were also pleased, perhaps recognizing that the ferry plan had won.")
+        #expect(!perhaps.contains { $0.speaker == "perhaps" })
+        // `go on` belongs to the cue, not to its source.
+        let goesOn = describe("Mayor Tom Vale went on to say that the council had found the money for the repairs.")
+        #expect(goesOn.first?.cue == "went on to say")
+        #expect(goesOn.first?.speaker == "Mayor Tom Vale")
+    }
+
+    @Test func participleAfterAnOpeningPhraseTakesTheSubject() {
+        // An opening prepositional or participial phrase comes before the subject; a possessive subject keeps
+        // its noun.
+        let found = describe(
+            "In the town hall after the vote, Vale's aides were also pleased, recognizing that the ferry plan had won.")
+        #expect(found.first { $0.cue == "recognizing" }?.speaker == "Vale's aides")
+        let chastened = describe(
+            "Chastened by the figures, as well as by the protests, Reyes changed the plan, promising to keep the ferry.")
+        #expect(chastened.first { $0.cue == "promising" }?.speaker == "Reyes")
+    }
+
+    @Test func infinitiveAfterTheCueIsTheContent() {
+        // `to` and a verb after `hopes` opens the content; it is no phrase to skip up to the next comma.
+        let found = describe("The harbour trust also hopes to open a small museum showing nets, boats and maps in the old shed.")
+        #expect(found.first?.content == ["to open a small museum showing nets, boats and maps in the old shed"])
+    }
+
+    @Test func itStandsForTheBodyOpeningTheSentenceBefore() {
+        // `it` is the body that is the subject of the sentence before, which does not speak itself.
+        let q = quotes("The harbour trust will take over the pier in May. It also hopes to open a small museum in the old shed.")
+            .quotes.first { $0.content.count == 1 }
+        #expect(q?.speaker?.name == "The harbour trust")
+        #expect(q?.speaker?.type == .group)
+        // Never a person (`The mayor`).
+        let mayor = quotes("The mayor will open the pier in May. It also hopes to open a small museum in the old shed.").quotes
+        #expect(!mayor.contains { $0.speaker?.name == "The mayor" })
+    }
+
+    @Test func nameInAppositionToADescriptionSpansBoth() {
+        // The speaker's span takes in the description the name is in apposition to; the name stays the name.
+        let text = "The operations director, Anselm Greaves, said the ferry would sail on time in the morning."
+        #expect(describe(text).first?.speaker == "The operations director, Anselm Greaves,")
+        #expect(quotes(text).quotes.first?.speaker?.name == "Anselm Greaves")
+    }
+
+    @Test func datelineIsNoPartOfTheSource() {
+        let found = describe("HARBOURTON -- Mayor Tom Vale said on Monday that the pier would reopen in the spring.")
+        #expect(found.first?.speaker == "Mayor Tom Vale")
+    }
+
+    @Test func nameOpeningAnAppositionChainIsReportedWithItsFirstApposition() {
+        let text = "Ada Quill, the harbour master of Brannock, a port on the west coast, said the pier would reopen in May."
+        let found = describe(text)
+        #expect(found.first?.speaker == "Ada Quill, the harbour master of Brannock,")
+        #expect(quotes(text).quotes.first?.speaker?.name == "Ada Quill")
+    }
+
+    @Test func invertedSourceEndsBeforeAPhraseSayingHowItWasSaid() {
+        let found = describe("“The pier will reopen,” said Ada Quill, the harbour master of Brannock, in a statement.")
+        #expect(found.first?.speaker == "Ada Quill, the harbour master of Brannock,")
+    }
+
+    @Test func yearBetweenAPronounAndItsCueBelongsToNeither() {
+        let found = describe("Quill in 2012 said that the ferry would keep running for as long as she was mayor.")
+        #expect(found.first?.speaker == "Quill")
+        #expect(found.first?.cue == "said")
+    }
+
+    @Test func phraseWithADeterminerEndsOnItsHeadNoun() {
+        let found = describe("“We are in a hurry,” said one Harbour Party source on the council.")
+        #expect(found.first?.speaker == "one Harbour Party source")
+    }
+
+    @Test func determinerBeforeTheSourcePhraseOpensItsSpan() {
+        let none = describe("No one said that the ferry would sail again before the end of the summer.")
+        #expect(none.isEmpty || none.first?.speaker == "No one")
+        #expect(describe("“The sea is our road,” my grandfather often said.").first?.speaker == "my grandfather")
+    }
+
+    @Test func namesJoinedByASlashAreOneSource() {
+        let found = describe("The Ledger/Harbour Radio survey found that most residents want the ferry back by May.")
+        #expect(found.first?.speaker == "The Ledger/Harbour Radio survey")
+    }
+
     @Test func contentFollowsAPhraseSayingWhereItWasSaid() {
         let found = describe("Ada Quill said on Sunday’s edition of “Harbour Talk,” the ferry subsidy would end in March.")
         #expect(found.first?.content == ["the ferry subsidy would end in March"])
