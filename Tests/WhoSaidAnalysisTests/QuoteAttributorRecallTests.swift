@@ -54,6 +54,15 @@ import WhoSaidCore
         ])
     }
 
+    @Test func reportedSpeechAfterANamedSourceIsKeptFromALowerScore() {
+        // The model alone scores this one below its reported-speech threshold.
+        let found = describe("Reyes mentioned the broken lights on the pier as examples of the board's neglect.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Reyes")
+        #expect(found.first?.cue == "mentioned")
+        #expect(found.first?.content == ["the broken lights on the pier as examples of the board's neglect"])
+    }
+
     @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
         let found = describe(
             "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
