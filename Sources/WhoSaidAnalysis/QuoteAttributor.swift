@@ -123,6 +123,14 @@ public struct QuoteAttributor: Sendable {
         }
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }
+        // A transcript's speaker labels: each turn is its speaker's, whatever else the paragraphs hold.
+        let turns = transcriptTurns(ctx)
+        if !turns.isEmpty {
+            found.removeAll { f in
+                turns.contains { t in t.content.contains { a in f.content.contains { $0.overlaps(a) } } }
+            }
+            found = turns + found
+        }
         cutBeforeLaterAttributions(&found, ctx)
         found = removeOverlaps(found)
         extendWithContinuations(&found, ctx)
@@ -696,6 +704,43 @@ public struct QuoteAttributor: Sendable {
             sentence: ctx.sentenceOf[colon], contentEndToken: stop - 1, contentStartToken: colon + 1,
             form: CueLexicon.Form(tokens: [":"], precision: 0.6, sourceAfter: 0), shape: .reportAfter,
             sourceAfter: false, score: 0.6, lead: 0)
+    }
+
+    /// `SMITH: We will not raise fares.` / `“JONES: Why not?`: paragraphs opening with a speaker label (one
+    /// to three words in capitals, optionally after an opening quotation mark) and a colon, in a text with
+    /// two labels or more (a transcript; a lone `UPDATE:` or `CORRECTION:` is no speaker). The rest of
+    /// the paragraph is the speaker's.
+    private func transcriptTurns(_ ctx: Context) -> [Found] {
+        let tokens = ctx.tokens
+        var turns: [Found] = []
+        var labels = Set<String>()
+        var i = 0
+        while i < tokens.count {
+            var end = i + 1
+            while end < tokens.count, tokens[end].spaceBefore < .lineBreak { end += 1 }
+            defer { i = end }
+            var k = i
+            if k < end, tokens[k].kind == .openQuote { k += 1 }
+            let first = k
+            while k < end, k - first < 3, tokens[k].kind == .word {
+                let text = ctx.text(tokens[k].range)
+                guard text.count > 1, text == text.uppercased(), text != text.lowercased() else { break }
+                k += 1
+            }
+            guard k > first, k < end, ctx.norms[k] == ":" else { continue }
+            let colon = k
+            var stop = end
+            while stop > colon + 1, !tokens[stop - 1].isWordLike { stop -= 1 }
+            guard stop > colon + 1 else { continue }
+            labels.insert((first..<colon).map { ctx.norms[$0] }.joined(separator: " "))
+            let content = TextRange(start: tokens[colon + 1].range.start, end: tokens[stop - 1].range.end)
+            turns.append(Found(
+                cue: colon..<(colon + 1), source: first..<colon, content: [content], segments: [], mixed: false,
+                sentence: ctx.sentenceOf[colon], contentEndToken: stop - 1, contentStartToken: colon + 1,
+                form: CueLexicon.Form(tokens: [":"], precision: 0.6, sourceAfter: 0), shape: .reportAfter,
+                sourceAfter: false, score: 1, lead: 0))
+        }
+        return labels.count >= 2 ? turns : []
     }
 
     /// Whether nothing but punctuation follows the quotation to the end of its sentence.

@@ -63,6 +63,22 @@ import WhoSaidCore
         #expect(found.first?.content == ["the broken lights on the pier as examples of the board's neglect"])
     }
 
+    @Test func aTranscriptsSpeakerLabelsAreAttributions() {
+        let found = describe(
+            "The board published the exchange.\n\n\"REYES: Will the night ferry run this winter?\n\n"
+                + "\"BAIRD: Only on Fridays, and only if the harbour stays open.\n\nThe meeting ended at noon.")
+        #expect(found.count == 2)
+        #expect(found.first?.speaker == "REYES")
+        #expect(found.first?.cue == ":")
+        #expect(found.first?.content == ["Will the night ferry run this winter"])
+        #expect(found.last?.speaker == "BAIRD")
+        #expect(found.last?.content == ["Only on Fridays, and only if the harbour stays open"])
+        // A lone label is no speaker.
+        #expect(describe("The ferry runs again.\n\nUPDATE: The night ferry will run this winter, the board said.").allSatisfy {
+            $0.speaker != "UPDATE"
+        })
+    }
+
     @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
         let found = describe(
             "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
