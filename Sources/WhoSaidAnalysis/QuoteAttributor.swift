@@ -1154,10 +1154,11 @@ public struct QuoteAttributor: Sendable {
 
     /// `according to a survey published on Thursday by …` / `According to figures from the council, …`:
     /// a source that opens with a determiner or a plural common noun and runs to the comma that ends its
-    /// clause or to the sentence end (at most 16 tokens, no quotation), or nil.
-    private func accordingToSource(from i: Int, hi: Int, _ ctx: Context) -> Range<Int>? {
+    /// clause or to the sentence end (at most 16 tokens, no quotation), or nil. With `anyDescription`,
+    /// the source may open with any lower-case word (`exit polls`, `state law`, `police`).
+    private func accordingToSource(from i: Int, hi: Int, _ ctx: Context, anyDescription: Bool = false) -> Range<Int>? {
         guard i < hi, ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word, !isCapitalised(i, ctx),
-            Self.determiners.contains(ctx.norms[i]) || isPluralCommonNoun(i, ctx)
+            anyDescription || Self.determiners.contains(ctx.norms[i]) || isPluralCommonNoun(i, ctx)
         else { return nil }
         var j = i
         while j < hi, j - i < 16 {
@@ -1176,7 +1177,8 @@ public struct QuoteAttributor: Sendable {
     /// when it opens the sentence.
     private func accordingToDescribed(_ f: Found, _ ctx: Context) -> Bool {
         guard f.sourceAfter, f.form.tokens == ["according", "to"], let s = f.source,
-            accordingToSource(from: s.lowerBound, hi: ctx.sentences[f.sentence].tokens.upperBound, ctx) == s
+            accordingToSource(from: s.lowerBound, hi: ctx.sentences[f.sentence].tokens.upperBound, ctx,
+                anyDescription: true) == s
         else { return false }
         let sentence = ctx.sentences[f.sentence].tokens
         switch f.shape {

@@ -79,6 +79,17 @@ import WhoSaidCore
         })
     }
 
+    @Test func accordingToADescriptionOpeningWithAnyLowerCaseWordReportsItsSentence() {
+        let opening = describe("According to harbour records, the night ferry carried fewer than a hundred passengers in March.")
+        #expect(opening.count == 1)
+        #expect(opening.first?.speaker == "harbour records")
+        #expect(opening.first?.content == ["the night ferry carried fewer than a hundred passengers in March"])
+        let closing = describe("The driver left the car on the quay before dawn, according to port police.")
+        #expect(closing.count == 1)
+        #expect(closing.first?.speaker == "port police")
+        #expect(closing.first?.content == ["The driver left the car on the quay before dawn"])
+    }
+
     @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
         let found = describe(
             "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
