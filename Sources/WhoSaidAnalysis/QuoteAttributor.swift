@@ -728,6 +728,8 @@ public struct QuoteAttributor: Sendable {
                 k += 1
             }
             guard k > first, k < end, ctx.norms[k] == ":" else { continue }
+            // Editors' labels (`UPDATE:`, `CORRECTION:`, `EDITOR'S NOTE:`, `WATCH:`) are nobody's turn.
+            guard !(first..<k).contains(where: { Self.editorialLabels.contains(ctx.norms[$0]) }) else { continue }
             let colon = k
             var stop = end
             while stop > colon + 1, !tokens[stop - 1].isWordLike { stop -= 1 }
@@ -1205,6 +1207,13 @@ public struct QuoteAttributor: Sendable {
         else { return false }
         return !holdsQuotation(f, ctx)
     }
+
+    /// Words of the labels editors put before a paragraph, which are no speakers in a transcript.
+    static let editorialLabels: Set<String> = [
+        "update", "updated", "updates", "correction", "corrections", "clarification", "note", "editor", "editor's",
+        "editors", "breaking", "watch", "read", "related", "photo", "photos", "video", "advertisement", "more",
+        "also", "see", "listen", "source", "sources", "disclosure", "warning", "exclusive", "analysis", "opinion",
+    ]
 
     /// The score from which ``namedSourceBeforeReport(_:_:)`` keeps an attribution (the reported
     /// threshold is 0.55; on PolNeAR dev and train the 0.40–0.55 band of such candidates is mostly right).

@@ -77,6 +77,11 @@ import WhoSaidCore
         #expect(describe("The ferry runs again.\n\nUPDATE: The night ferry will run this winter, the board said.").allSatisfy {
             $0.speaker != "UPDATE"
         })
+        // Nor are two editors' labels a transcript.
+        let labelled = describe(
+            "UPDATE: The night ferry will run this winter.\n\nThe board met on Monday.\n\n"
+                + "CORRECTION: An earlier version gave the wrong date for the meeting.")
+        #expect(labelled.allSatisfy { $0.speaker != "UPDATE" && $0.speaker != "CORRECTION" })
     }
 
     @Test func accordingToADescriptionOpeningWithAnyLowerCaseWordReportsItsSentence() {
