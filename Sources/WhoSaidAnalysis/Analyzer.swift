@@ -37,6 +37,8 @@ struct SpeakerResolver {
         var lastNamed: Speaker?
         var lastOrganization: Speaker?
         var lastPerson: Speaker?
+        // The document's words, split once when a quote first needs them (``usedAsOrganisation``).
+        var documentWords: [Substring]?
         for i in out.indices {
             guard var speaker = out[i].speaker, let span = speaker.span else { continue }
             let surface = text(span)
@@ -88,7 +90,7 @@ struct SpeakerResolver {
                 speaker.name = "\(org.name) \(head)"
             } else if speaker.type == .person, !looksLikeName(surface) {
                 speaker.type = .group
-            } else if speaker.type == .person, usedAsOrganisation(surface, quote: out[i]) {
+            } else if speaker.type == .person, usedAsOrganisation(surface, quote: out[i], words: &documentWords) {
                 // `talks with the operator Bluewake Lines … Bluewake said it had offered`
                 speaker.type = .organization
             }
@@ -232,7 +234,7 @@ struct SpeakerResolver {
     /// that speaks as a body does: its content opens with `it` (`Bluewake said it had offered`), or the
     /// word opens a longer name elsewhere in the text and never ends one (`the operator Bluewake Lines`,
     /// where a surname would follow a first name).
-    private func usedAsOrganisation(_ s: String, quote: Quote) -> Bool {
+    private func usedAsOrganisation(_ s: String, quote: Quote, words cache: inout [Substring]?) -> Bool {
         guard !s.contains(" "), s.unicodeScalars.count > 1, s.first?.isUppercase == true,
             s.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase }),
             !EntityLexicon.shared.firstNames.contains(s.lowercased())
@@ -242,7 +244,8 @@ struct SpeakerResolver {
             if opening.lowercased().hasPrefix("it ") || opening.lowercased().hasPrefix("its ") { return true }
         }
         // Words as written between spaces: punctuation next to a word ends the name there.
-        let words = String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
+        let words = cache ?? String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
+        cache = words
         func isName(_ w: Substring) -> Bool {
             w.first?.isUppercase == true && w.dropLast().allSatisfy({ $0.isLetter || $0 == "-" })
                 && !StopWords.english.contains(String(w.lowercased().filter { $0.isLetter || $0 == "-" }))
