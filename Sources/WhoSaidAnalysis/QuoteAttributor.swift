@@ -698,12 +698,18 @@ public struct QuoteAttributor: Sendable {
         var stop = end
         while stop > colon + 1, tokens[stop - 1].kind == .punctuation { stop -= 1 }
         guard (colon + 1..<stop).filter({ tokens[$0].isWordLike }).count >= 3 else { return nil }
-        let content = TextRange(start: tokens[colon + 1].range.start, end: tokens[stop - 1].range.end)
+        return colonAttribution(source: name, colon: colon, contentEnd: stop, score: 0.6, ctx)
+    }
+
+    /// `Source: what they said`: the attribution of a source label before a colon, reporting the tokens
+    /// from after the colon up to `contentEnd` (exclusive).
+    private func colonAttribution(source: Range<Int>, colon: Int, contentEnd: Int, score: Double, _ ctx: Context) -> Found {
+        let content = TextRange(start: ctx.tokens[colon + 1].range.start, end: ctx.tokens[contentEnd - 1].range.end)
         return Found(
-            cue: colon..<(colon + 1), source: name, content: [content], segments: [], mixed: false,
-            sentence: ctx.sentenceOf[colon], contentEndToken: stop - 1, contentStartToken: colon + 1,
+            cue: colon..<(colon + 1), source: source, content: [content], segments: [], mixed: false,
+            sentence: ctx.sentenceOf[colon], contentEndToken: contentEnd - 1, contentStartToken: colon + 1,
             form: CueLexicon.Form(tokens: [":"], precision: 0.6, sourceAfter: 0), shape: .reportAfter,
-            sourceAfter: false, score: 0.6, lead: 0)
+            sourceAfter: false, score: score, lead: 0)
     }
 
     /// `SMITH: We will not raise fares.` / `“JONES: Why not?`: paragraphs opening with a speaker label (one
@@ -735,12 +741,7 @@ public struct QuoteAttributor: Sendable {
             while stop > colon + 1, !tokens[stop - 1].isWordLike { stop -= 1 }
             guard stop > colon + 1 else { continue }
             labels.insert((first..<colon).map { ctx.norms[$0] }.joined(separator: " "))
-            let content = TextRange(start: tokens[colon + 1].range.start, end: tokens[stop - 1].range.end)
-            turns.append(Found(
-                cue: colon..<(colon + 1), source: first..<colon, content: [content], segments: [], mixed: false,
-                sentence: ctx.sentenceOf[colon], contentEndToken: stop - 1, contentStartToken: colon + 1,
-                form: CueLexicon.Form(tokens: [":"], precision: 0.6, sourceAfter: 0), shape: .reportAfter,
-                sourceAfter: false, score: 1, lead: 0))
+            turns.append(colonAttribution(source: first..<colon, colon: colon, contentEnd: stop, score: 1, ctx))
         }
         return labels.count >= 2 ? turns : []
     }
