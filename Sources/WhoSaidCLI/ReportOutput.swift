@@ -53,8 +53,6 @@ enum Rows {
     }
 }
 
-/// Aligned columns for a terminal: every column but the last as wide as its widest cell up to its
-/// cap (a longer cell is cut, ending in `…`), the last wrapped to the width left (30 at least).
 /// An ARTICLE column after the name (column 1) of a report's table, when any row is a speaker described
 /// rather than named (*The survey*), which is a speaker of that article alone.
 func addingArticleColumn(_ table: inout TextTable, _ cells: inout [[String]], articles: [String?]) {
@@ -65,6 +63,8 @@ func addingArticleColumn(_ table: inout TextTable, _ cells: inout [[String]], ar
     for i in cells.indices { cells[i].insert(articles[i] ?? "", at: 2) }
 }
 
+/// Aligned columns for a terminal: every column but the last as wide as its widest cell up to its
+/// cap (a longer cell is cut, ending in `…`), the last wrapped to the width left (30 at least).
 struct TextTable {
     var header: [String]
     /// The widest each column but the last may be.
