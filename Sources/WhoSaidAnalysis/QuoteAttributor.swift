@@ -121,6 +121,7 @@ public struct QuoteAttributor: Sendable {
                 g.cue != f.cue && g.form.tokens == ["according", "to"] && g.source.map { $0.contains(f.cue.lowerBound) } == true
             }
         }
+        addCoordinatedReports(&found, ctx)
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }
         // A transcript's speaker labels: each turn is its speaker's, whatever else the paragraphs hold.
@@ -574,10 +575,19 @@ public struct QuoteAttributor: Sendable {
             }) {
                 stop = k
             }
-            // A semicolon outside quotation marks ends the reported clause; so do, after a cue with a noun
-            // phrase for object (`praised X, which …`, `cited X - a charge …`; not `said`, `told`, `that …`),
-            // a dash or a comma before a relative pronoun.
+            // A cue with a noun phrase for object (`praised X`; not `said`, `told`, `that …`).
             let npObject = !(start < stop && ctx.norms[start] == "that") && !form.tokens.contains { Self.clauseCueWords.contains($0) }
+            // `The senator criticized the budget and said allies were worried`: a second cue verb joined to
+            // the first shares its source and reports a clause of its own (`addCoordinatedReports`). After a
+            // reported clause (`said he met the mayor and asked …`) only a verb of saying does.
+            if source != nil, let k = coordinatedCue(from: start, to: stop, ctx),
+                npObject || k.form.tokens.contains(where: { Self.clauseCueWords.contains($0) })
+            {
+                stop = k.conjunction
+            }
+            // A semicolon outside quotation marks ends the reported clause; so do, after a cue with a noun
+            // phrase for object (`praised X, which …`, `cited X - a charge …`), a dash or a comma before a
+            // relative pronoun.
             if let k = (start + 1..<max(start + 1, stop)).first(where: { k in
                 guard ctx.segmentOf[k] < 0 else { return false }
                 if ctx.norms[k] == ";" { return true }
@@ -648,6 +658,58 @@ public struct QuoteAttributor: Sendable {
             sentence: si, contentEndToken: end, contentStartToken: begin, form: form, shape: shape,
             sourceAfter: sourceAfter, score: form.precision, lead: cue.lowerBound - leadStart,
             setOff: setOff && shape == .reportBefore)
+    }
+
+    /// The first `and` or `but` in `start..<stop`, outside quotations, that joins a second cue verb to the
+    /// clause (`praised the plan and warned that …`, `…, but said …`), with that cue's form. The cue is in
+    /// lower case, has a form of precision 0.15 or more, and three words or more on either side of it.
+    private func coordinatedCue(from start: Int, to stop: Int, _ ctx: Context) -> (conjunction: Int, form: CueLexicon.Form)? {
+        guard start + 3 < stop - 1 else { return nil }
+        var words = 0
+        for k in start..<(stop - 1) {
+            defer { if ctx.tokens[k].isWordLike { words += 1 } }
+            guard words >= 3, ctx.norms[k] == "and" || ctx.norms[k] == "but", ctx.segmentOf[k] < 0 else { continue }
+            let v = k + 1
+            guard ctx.segmentOf[v] < 0, ctx.tokens[v].kind == .word, !isCapitalised(v, ctx),
+                let form = lexicon.matches(ctx.norms, at: v).first(where: { $0.precision >= 0.15 }),
+                v + form.tokens.count < stop,
+                ((v + form.tokens.count)..<stop).filter({ ctx.tokens[$0].isWordLike }).count >= 3
+            else { continue }
+            return (k, form)
+        }
+        return nil
+    }
+
+    /// `Mayor Reyes criticized the budget and said allies were worried`: the second of two coordinated cue
+    /// verbs has the first's source (the subject they share) and the clause after it for content. The
+    /// first attribution's reported clause ends before the conjunction (`coordinatedCue`); this adds the
+    /// second one when no candidate has its cue, and gives the first's source to a candidate that has it
+    /// with no source or with one from inside the first's content (`the budget and said`).
+    private func addCoordinatedReports(_ found: inout [Found], _ ctx: Context) {
+        for fi in found.indices where found[fi].shape == .reportAfter && found[fi].segments.isEmpty {
+            let f = found[fi]
+            guard let source = f.source else { continue }
+            var k = f.contentEndToken + 1
+            while k < ctx.tokens.count, ctx.norms[k] == "," { k += 1 }
+            guard k + 1 < ctx.tokens.count, ctx.sentenceOf[k] == f.sentence,
+                let c = coordinatedCue(from: f.contentStartToken, to: ctx.sentences[f.sentence].tokens.upperBound, ctx),
+                c.conjunction == k
+            else { continue }
+            let cue = (k + 1)..<(k + 1 + c.form.tokens.count)
+            if let gi = found.firstIndex(where: { $0.cue.overlaps(cue) }) {
+                if found[gi].source.map({ $0.lowerBound >= f.contentStartToken && $0.lowerBound < cue.lowerBound }) ?? true {
+                    found[gi].source = source
+                    found[gi].sourceAfter = false
+                }
+                continue
+            }
+            guard var g = attribution(cue: cue, form: c.form, sentence: f.sentence, ctx), g.shape == .reportAfter else { continue }
+            g.source = source
+            g.sourceAfter = false
+            g.score = f.score
+            if let t = taggedSpan(g, ctx) { g.tagged = t.tokens }
+            found.append(g)
+        }
     }
 
     /// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name that ends the paragraph.

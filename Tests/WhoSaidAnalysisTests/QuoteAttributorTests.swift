@@ -277,6 +277,19 @@ import WhoSaidCore
         #expect(found.first?.content == ["to open a small museum showing nets, boats and maps in the old shed"])
     }
 
+    @Test func secondCoordinatedCueVerbSharesTheSourceAndReportsItsOwnClause() {
+        // `criticized X and said Y`: X is the first cue's content; `said` has the same source and Y.
+        let found = describe(
+            "The harbour commissioner criticized the council's new budget and said the ferry would need more money next year.")
+        #expect(found.first { $0.cue == "criticized" }?.content == ["the council's new budget"])
+        let said = found.first { $0.cue == "said" }
+        #expect(said?.speaker == "The harbour commissioner")
+        #expect(said?.content == ["the ferry would need more money next year"])
+        // After a reported clause, a verb that is no verb of saying belongs to that clause.
+        let clause = describe("Mayor Alma Reyes said the captain inspected the old pier and praised the crew for their work.")
+        #expect(clause.first?.content == ["the captain inspected the old pier and praised the crew for their work"])
+    }
+
     @Test func itStandsForTheBodyOpeningTheSentenceBefore() {
         // `it` is the body that is the subject of the sentence before, which does not speak itself.
         let q = quotes("The harbour trust will take over the pier in May. It also hopes to open a small museum in the old shed.")
