@@ -662,7 +662,7 @@ public struct QuoteAttributor: Sendable {
 
     /// The first `and` or `but` in `start..<stop`, outside quotations, that joins a second cue verb to the
     /// clause (`praised the plan and warned that …`, `…, but said …`), with that cue's form. The cue is in
-    /// lower case, has a form of precision 0.15 or more, and three words or more on either side of it.
+    /// lower case, has a form of precision 0.3 or more, and three words or more on either side of it.
     private func coordinatedCue(from start: Int, to stop: Int, _ ctx: Context) -> (conjunction: Int, form: CueLexicon.Form)? {
         guard start + 3 < stop - 1 else { return nil }
         var words = 0
@@ -671,7 +671,7 @@ public struct QuoteAttributor: Sendable {
             guard words >= 3, ctx.norms[k] == "and" || ctx.norms[k] == "but", ctx.segmentOf[k] < 0 else { continue }
             let v = k + 1
             guard ctx.segmentOf[v] < 0, ctx.tokens[v].kind == .word, !isCapitalised(v, ctx),
-                let form = lexicon.matches(ctx.norms, at: v).first(where: { $0.precision >= 0.15 }),
+                let form = lexicon.matches(ctx.norms, at: v).first(where: { $0.precision >= 0.3 }),
                 v + form.tokens.count < stop,
                 ((v + form.tokens.count)..<stop).filter({ ctx.tokens[$0].isWordLike }).count >= 3
             else { continue }
