@@ -121,6 +121,7 @@ public struct QuoteAttributor: Sendable {
                 g.cue != f.cue && g.form.tokens == ["according", "to"] && g.source.map { $0.contains(f.cue.lowerBound) } == true
             }
         }
+        found += characterisingAttributions(ctx, besides: found)
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }
         // A transcript's speaker labels: each turn is its speaker's, whatever else the paragraphs hold.
@@ -334,7 +335,7 @@ public struct QuoteAttributor: Sendable {
     /// Function words allowed inside a noun phrase.
     private static let phraseGlue: Set<String> = ["of", "for", "'s", "-", "&", "and", "at", "de", "van", "von"]
 
-    private func attribution(cue: Range<Int>, form: CueLexicon.Form, sentence si: Int, _ ctx: Context) -> Found? {
+    func attribution(cue: Range<Int>, form: CueLexicon.Form, sentence si: Int, _ ctx: Context) -> Found? {
         let sentence = ctx.sentences[si]
         let tokens = ctx.tokens
         let lo = sentence.tokens.lowerBound

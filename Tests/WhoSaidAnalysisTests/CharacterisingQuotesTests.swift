@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import WhoSaidCore
+@testable import WhoSaidAnalysis
+
+/// Direct quotes the candidates used to miss (session 7), on short texts written for the tests.
+@Suite struct CharacterisingQuotesTests {
+    func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
+        var doc = Document(id: "t", path: "t", text: text, paragraphs: [])
+        Analyzer().analyze(&doc)
+        let s = ScalarText(text)
+        return doc.annotations.quotes.map { q in
+            (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
+        }
+    }
+
+    @Test func aVerbCharacterisingItsObjectAsQuotedWordsIsAnAttribution() {
+        let admires = describe("Ames openly admires the general as a “strong leader,” comparing him favorably to the mayor.")
+        #expect(admires.first?.speaker == "Ames")
+        #expect(admires.first?.cue == "openly admires")
+        #expect(admires.first?.content == ["the general as a “strong leader,”"])
+        #expect(admires.first?.kind == .mixed)
+        // Quotations joined by `and` are part of it.
+        let goneAfter = describe("In recent weeks, Ames has gone after Ortiz as a “human leech” and a “spoiled brat.”")
+        #expect(goneAfter.first?.speaker == "Ames")
+        #expect(goneAfter.first?.cue == "has gone after")
+        #expect(goneAfter.first?.content == ["Ortiz as a “human leech” and a “spoiled brat.”"])
+        let rated = describe("The Ledger rated 32% of the council’s claims as “false” or “pants on fire,” compared to 11% of others.")
+        #expect(rated.first?.speaker == "The Ledger")
+        #expect(rated.first?.content == ["32% of the council’s claims as “false” or “pants on fire,”"])
+        // No subject, no attribution; nor without `as` before the quotation.
+        #expect(describe("It was a hearing about pounding the table as a “negotiating tactic” in the talks.").isEmpty)
+        #expect(describe("Ames admires the general and his “strong hand” in the port talks.").isEmpty)
+    }
+}
