@@ -354,9 +354,13 @@ public struct QuoteAttributor: Sendable {
                 cue = cue.lowerBound..<(cue.upperBound + 1)
             }
         }
-        // The token just before the cue, skipping adverbs and auxiliaries.
+        // The token just before the cue, skipping adverbs and auxiliaries (and `been` before a participle in
+        // `-ing`: `has been steadily pounding`; a passive `has been rebuked by` keeps its agent after it).
+        let progressive = form.tokens[0].hasSuffix("ing")
         var left = cue.lowerBound - 1
-        while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) || (progressive && ctx.norms[left] == "been") {
+            left -= 1
+        }
         // `went on to say`, `, going on to argue`: `go on` belongs to the cue.
         var goesOn = false
         if left - 1 >= lo, ctx.norms[left] == "on", Self.goForms.contains(ctx.norms[left - 1]) {

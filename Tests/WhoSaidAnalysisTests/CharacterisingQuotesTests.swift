@@ -32,4 +32,13 @@ import WhoSaidCore
         #expect(describe("It was a hearing about pounding the table as a “negotiating tactic” in the talks.").isEmpty)
         #expect(describe("Ames admires the general and his “strong hand” in the port talks.").isEmpty)
     }
+
+    @Test func beenBeforeAParticipleInIngBelongsToTheCue() {
+        let warning = describe("Mayor Reyes has been steadily warning that the old pier will fall into the harbour.")
+        #expect(warning.first?.speaker == "Mayor Reyes")
+        #expect(warning.first?.cue == "has been steadily warning")
+        let pounding = describe("Reid has been steadily pounding Ortiz as a “con artist” in his speeches.")
+        #expect(pounding.first?.speaker == "Reid")
+        #expect(pounding.first?.cue == "has been steadily pounding")
+    }
 }
