@@ -111,3 +111,19 @@ extension QuoteAttributor {
     /// The score a characterising attribution is given (no model judges it), which decides overlaps.
     static let characterisingScore = 0.5
 }
+
+extension QuoteAttributor {
+    /// Whether token `i` is a capitalised word after another one in a sentence of running text (three
+    /// lower-case words or more that are no function words): part of a name (`on The Morning Show`), not
+    /// a cue. Title-case headlines (`Mayor Reyes Says Fares Will Rise`) have their cues.
+    func insideName(_ i: Int, sentence: Range<Int>, _ ctx: Context) -> Bool {
+        guard i - 1 >= sentence.lowerBound, isCapitalised(i, ctx), ctx.tokens[i - 1].kind == .word, isCapitalised(i - 1, ctx)
+        else { return false }
+        var lower = 0
+        for k in sentence where ctx.tokens[k].kind == .word && !isCapitalised(k, ctx) && !StopWordsForPhrases.isFunctionWord(ctx.norms[k]) {
+            lower += 1
+            if lower >= 3 { return true }
+        }
+        return false
+    }
+}

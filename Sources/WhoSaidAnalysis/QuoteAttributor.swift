@@ -192,6 +192,12 @@ public struct QuoteAttributor: Sendable {
                     continue
                 }
                 var next = i + 1
+                // `on The Morning Show`, `The Daily Report`: a capitalised word inside a name in running text is
+                // no cue.
+                if insideName(i, sentence: sentence.tokens, ctx) {
+                    i += 1
+                    continue
+                }
                 for form in lexicon.matches(ctx.norms, at: i) where i + form.tokens.count <= sentence.tokens.upperBound {
                     let cue = i..<(i + form.tokens.count)
                     // `said about 60 people had …`, `said over 200 …`: a preposition before a number is an

@@ -41,4 +41,12 @@ import WhoSaidCore
         #expect(pounding.first?.speaker == "Reid")
         #expect(pounding.first?.cue == "has been steadily pounding")
     }
+
+    @Test func aCapitalisedWordInsideANameIsNoCue() {
+        // `Herald` (to herald) inside an outlet's name.
+        let found = describe("“We have always welcomed ferries,” Reyes said on Harbour Herald Radio.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Reyes")
+        #expect(found.first?.cue == "said")
+    }
 }
