@@ -478,8 +478,11 @@ public struct QuoteAttributor: Sendable {
         // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
         let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
         let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
-        if before == nil, !afterSaying, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
-            ctx.tokens[lo].spaceBefore < .lineBreak
+        // Not when a quotation of its own opens right after the cue in its sentence (`“…” She adds, “…”`).
+        let quotationFollows = a < hi && ctx.segmentOf[a] >= 0 && ctx.segments[ctx.segmentOf[a]].open == a
+            && ctx.segments[ctx.segmentOf[a]].words >= 3
+        if before == nil, !afterSaying, !quotationFollows, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0,
+            ctx.segments[ctx.segmentOf[k]].close == k, ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
         }

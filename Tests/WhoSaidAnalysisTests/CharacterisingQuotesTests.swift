@@ -49,4 +49,14 @@ import WhoSaidCore
         #expect(found.first?.speaker == "Reyes")
         #expect(found.first?.cue == "said")
     }
+
+    @Test func aQuotationRightAfterTheCueIsNotTheOneClosingTheSentenceBefore() {
+        let found = describe(
+            "She says Ortiz stands for the “same rigged system that he claims he will change.” "
+                + "She adds, “What kind of genius loses a billion dollars in a single year?”")
+        let adds = found.first { $0.cue == "adds" }
+        #expect(adds?.speaker == "She")
+        #expect(adds?.content == ["“What kind of genius loses a billion dollars in a single year?”"])
+        #expect(adds?.kind == .direct)
+    }
 }
