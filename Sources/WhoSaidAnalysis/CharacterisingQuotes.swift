@@ -127,3 +127,48 @@ extension QuoteAttributor {
         return false
     }
 }
+
+extension QuoteAttributor {
+    /// `Reyes made the following comment:` / `The mayor issued the following statement:` before a
+    /// quotation (often the next paragraph): the verb, `the following` and its noun are the cue, the subject
+    /// before them the source and the quotation the content. Only where no attribution in `found` already
+    /// has the verb for cue.
+    func followingAttributions(_ ctx: Context, besides found: [Found]) -> [Found] {
+        var out: [Found] = []
+        for (si, sentence) in ctx.sentences.enumerated() {
+            let lo = sentence.tokens.lowerBound
+            let hi = sentence.tokens.upperBound
+            for i in sentence.tokens where i - 1 > lo && i + 1 < hi && ctx.norms[i] == "following" && ctx.norms[i - 1] == "the" {
+                let v = i - 2
+                guard ctx.segmentOf[v] < 0, ctx.tokens[v].kind == .word, !isCapitalised(v, ctx),
+                    !StopWordsForPhrases.isFunctionWord(ctx.norms[v]), !found.contains(where: { $0.cue.contains(v) })
+                else { continue }
+                // `the following:` or `the following statement:`.
+                var colon = i + 1
+                if ctx.tokens[colon].kind == .word, !isCapitalised(colon, ctx) { colon += 1 }
+                guard colon < ctx.tokens.count, ctx.norms[colon] == ":", colon + 1 < ctx.tokens.count else { continue }
+                let q = ctx.segmentOf[colon + 1]
+                guard q >= 0, ctx.segments[q].open == colon + 1, ctx.segments[q].words >= 3 else { continue }
+                let cue = v..<colon
+                let form = CueLexicon.Form(
+                    tokens: cue.map { ctx.norms[$0] }, precision: CueLexicon.minimumPrecision, sourceAfter: 0,
+                    key: ctx.norms[v], contentQuote: 1)
+                guard var f = attribution(cue: cue, form: form, sentence: si, ctx), !f.sourceAfter, let s = f.source,
+                    (s.count == 1 && Self.pronouns.contains(ctx.norms[s.lowerBound]))
+                        || !StopWordsForPhrases.isFunctionWord(ctx.norms[s.upperBound - 1])
+                else { continue }
+                f.cue = v..<(colon + 1)
+                f.content = [ctx.segments[q].range]
+                f.segments = [q]
+                f.mixed = false
+                f.shape = .quoteAfter
+                f.contentStartToken = ctx.segments[q].open
+                f.contentEndToken = ctx.segments[q].close
+                f.setOff = false
+                f.score = Self.characterisingScore
+                out.append(f)
+            }
+        }
+        return out
+    }
+}

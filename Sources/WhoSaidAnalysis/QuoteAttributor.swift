@@ -122,6 +122,7 @@ public struct QuoteAttributor: Sendable {
             }
         }
         found += characterisingAttributions(ctx, besides: found)
+        found += followingAttributions(ctx, besides: found)
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }
         // A transcript's speaker labels: each turn is its speaker's, whatever else the paragraphs hold.

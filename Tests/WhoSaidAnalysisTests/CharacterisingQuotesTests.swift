@@ -59,4 +59,15 @@ import WhoSaidCore
         #expect(adds?.content == ["“What kind of genius loses a billion dollars in a single year?”"])
         #expect(adds?.kind == .direct)
     }
+
+    @Test func theFollowingStatementAndAColonIntroduceTheNextQuotation() {
+        let found = describe(
+            "On July 6, Reyes made the following comment:\n\n“For young people who left school, the jobless rate is 33 percent. "
+                + "For the rest, it is 20 percent.”")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Reyes")
+        #expect(found.first?.cue == "made the following comment:")
+        #expect(found.first?.kind == .direct)
+        #expect(found.first?.content.first?.hasPrefix("“For young people") == true)
+    }
 }
