@@ -172,3 +172,23 @@ extension QuoteAttributor {
         return out
     }
 }
+
+extension QuoteAttributor {
+    /// Prepositions of place or motion after a participle in a subject (`marching through`, `filing into`).
+    static let motionPrepositions: Set<String> = [
+        "through", "across", "along", "outside", "around", "into", "near", "past", "toward", "towards",
+    ]
+
+    /// For a source `s` found before a cue that follows a participle in `-ing` and a preposition of place or
+    /// motion (`Protesters marching through the streets chanted`, `the voters filing into the hall were`),
+    /// the noun phrase before the participle (`Protesters`), or nil.
+    func subjectBeforeMotion(_ s: Range<Int>, lo: Int, _ ctx: Context) -> Range<Int>? {
+        let p = s.lowerBound - 1
+        guard p - 2 >= lo, Self.motionPrepositions.contains(ctx.norms[p]), ctx.segmentOf[p - 1] < 0,
+            ctx.tokens[p - 1].kind == .word, ctx.norms[p - 1].hasSuffix("ing"), !isCapitalised(p - 1, ctx),
+            let np = phraseBackward(from: p - 2, to: lo, ctx), np.upperBound == p - 1,
+            !StopWordsForPhrases.isFunctionWord(ctx.norms[p - 2])
+        else { return nil }
+        return np
+    }
+}

@@ -442,6 +442,9 @@ public struct QuoteAttributor: Sendable {
             source = appositive
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
+            // `Protesters marching through the streets chanted`: the place a participle leads through is no
+            // source; the noun the participle follows is.
+            if let s = source, let mover = subjectBeforeMotion(s, lo: lo, ctx) { source = mover }
         } else if commaBefore, form.tokens[0].hasSuffix("ing") || goesOn, !isCapitalised(cue.lowerBound, ctx),
             let subject = sentenceSubject(lo: lo, before: left, ctx)
         {
@@ -1080,7 +1083,7 @@ public struct QuoteAttributor: Sendable {
 
     /// The noun phrase ending at `i`, read leftwards (`Former Labour MP Ruth Smeeth`, `A spokesman`,
     /// `Many in the centre and on the right of the party`).
-    private func phraseBackward(from i: Int, to lo: Int, _ ctx: Context) -> Range<Int>? {
+    func phraseBackward(from i: Int, to lo: Int, _ ctx: Context) -> Range<Int>? {
         guard ctx.segmentOf[i] < 0, ctx.tokens[i].isWordLike else { return nil }
         if Self.pronouns.contains(ctx.norms[i]) || Self.relatives.contains(ctx.norms[i]) { return i..<(i + 1) }
         var j = i

@@ -70,4 +70,10 @@ import WhoSaidCore
         #expect(found.first?.kind == .direct)
         #expect(found.first?.content.first?.hasPrefix("“For young people") == true)
     }
+
+    @Test func thePlaceAParticipleLeadsThroughIsNoSource() {
+        let found = describe("Protesters marching through the streets chanted “No more!” until midnight.")
+        #expect(found.first?.speaker == "Protesters")
+        #expect(found.first?.cue == "chanted")
+    }
 }
