@@ -43,10 +43,11 @@ extension QuoteAttributor {
 
     /// `Ames has gone after the governor as a “reckless gambler” and a “spoiled brat.”`: a verb that
     /// characterises its object (``CharacterisingVerbs``) with quoted words after `as` attributes the
-    /// object and the quotation (and the quotations coordinated with it) to the verb's subject. Only where
-    /// no attribution in `found` already has the verb for cue (the lexicon's forms are judged by the model).
-    func characterisingAttributions(_ ctx: Context, besides found: [Found]) -> [Found] {
-        var out: [Found] = []
+    /// object and the quotation (and the quotations coordinated with it) to the verb's subject. An
+    /// attribution in `found` at the verb (the lexicon's forms are judged by the model) is kept, its reported
+    /// clause ending with the quotation; otherwise one is added.
+    func characterisingAttributions(_ found: inout [Found], _ ctx: Context) {
+        var added: [Int] = []
         for (n, seg) in ctx.segments.enumerated() where seg.closed && seg.words >= 1 {
             let si = ctx.sentenceOf[seg.open]
             let lo = ctx.sentences[si].tokens.lowerBound
@@ -73,15 +74,6 @@ extension QuoteAttributor {
             }
             guard let v = verb, k + 1 < a, !isCapitalised(v.start, ctx) else { continue }
             let cue = v.start..<(k + 1)
-            guard !found.contains(where: { $0.cue.overlaps(cue) }), !out.contains(where: { $0.cue == cue }) else { continue }
-            let form = CueLexicon.Form(
-                tokens: v.form.tokens, precision: CueLexicon.minimumPrecision, sourceAfter: 0, key: v.form.lemma, contentQuote: 1)
-            // A subject before the verb: a pronoun, or a phrase that does not end on a function word (not
-            // `between`, `Clinton declared - or`).
-            guard var f = attribution(cue: cue, form: form, sentence: si, ctx), !f.sourceAfter, let s = f.source,
-                (s.count == 1 && Self.pronouns.contains(ctx.norms[s.lowerBound]))
-                    || !StopWordsForPhrases.isFunctionWord(ctx.norms[s.upperBound - 1])
-            else { continue }
             // The content: the object, `as` and the quotation, and quotations joined to it by `and` / `or`
             // (`as a “human leech” and a “spoiled brat”`).
             var last = n
@@ -96,6 +88,26 @@ extension QuoteAttributor {
                 last += 1
             }
             let end = ctx.segments[last].close
+            // An attribution the lexicon gives at the verb (`blasted Reyes as a “disgrace” on Wednesday`) keeps
+            // its source and cue, and its reported clause ends with the quotation.
+            if let i = found.firstIndex(where: { $0.cue.overlaps(cue) }) {
+                if found[i].shape == .reportAfter, found[i].segments.isEmpty, found[i].content.count == 1,
+                    found[i].contentStartToken == cue.upperBound, found[i].contentEndToken > end
+                {
+                    found[i].content = [TextRange(start: found[i].content[0].start, end: ctx.tokens[end].range.end)]
+                    found[i].contentEndToken = end
+                }
+                continue
+            }
+            guard !added.contains(where: { found[$0].cue == cue }) else { continue }
+            let form = CueLexicon.Form(
+                tokens: v.form.tokens, precision: CueLexicon.minimumPrecision, sourceAfter: 0, key: v.form.lemma, contentQuote: 1)
+            // A subject before the verb: a pronoun, or a phrase that does not end on a function word (not
+            // `between`, `Clinton declared - or`).
+            guard var f = attribution(cue: cue, form: form, sentence: si, ctx), !f.sourceAfter, let s = f.source,
+                (s.count == 1 && Self.pronouns.contains(ctx.norms[s.lowerBound]))
+                    || !StopWordsForPhrases.isFunctionWord(ctx.norms[s.upperBound - 1])
+            else { continue }
             f.content = [TextRange(start: ctx.tokens[cue.upperBound].range.start, end: ctx.tokens[end].range.end)]
             f.segments = []
             f.shape = .reportAfter
@@ -103,9 +115,9 @@ extension QuoteAttributor {
             f.contentEndToken = end
             f.setOff = false
             f.score = Self.characterisingScore
-            out.append(f)
+            added.append(found.count)
+            found.append(f)
         }
-        return out
     }
 
     /// The score a characterising attribution is given (no model judges it), which decides overlaps.

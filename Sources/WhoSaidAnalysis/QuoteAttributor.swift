@@ -121,7 +121,7 @@ public struct QuoteAttributor: Sendable {
                 g.cue != f.cue && g.form.tokens == ["according", "to"] && g.source.map { $0.contains(f.cue.lowerBound) } == true
             }
         }
-        found += characterisingAttributions(ctx, besides: found)
+        characterisingAttributions(&found, ctx)
         found += followingAttributions(ctx, besides: found)
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }

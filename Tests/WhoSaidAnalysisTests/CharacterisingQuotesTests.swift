@@ -76,4 +76,11 @@ import WhoSaidCore
         #expect(found.first?.speaker == "Protesters")
         #expect(found.first?.cue == "chanted")
     }
+
+    @Test func aLexiconCueCharacterisingItsObjectReportsUpToTheQuotation() {
+        let found = describe("Ortiz blasted Reyes as a “disgrace” during a rally at the harbour on Wednesday.")
+        #expect(found.first?.speaker == "Ortiz")
+        #expect(found.first?.cue == "blasted")
+        #expect(found.first?.content == ["Reyes as a “disgrace”"])
+    }
 }
