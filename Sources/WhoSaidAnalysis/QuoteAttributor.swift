@@ -122,6 +122,8 @@ public struct QuoteAttributor: Sendable {
             }
         }
         addCoordinatedReports(&found, ctx)
+        characterisingAttributions(&found, ctx)
+        found += followingAttributions(ctx, besides: found)
         found += dashAttributions(ctx)
         if let h = headlineAttribution(ctx) { found.append(h) }
         // A transcript's speaker labels: each turn is its speaker's, whatever else the paragraphs hold.
@@ -192,6 +194,12 @@ public struct QuoteAttributor: Sendable {
                     continue
                 }
                 var next = i + 1
+                // `on The Morning Show`, `The Daily Report`: a capitalised word inside a name in running text is
+                // no cue.
+                if insideName(i, sentence: sentence.tokens, ctx) {
+                    i += 1
+                    continue
+                }
                 for form in lexicon.matches(ctx.norms, at: i) where i + form.tokens.count <= sentence.tokens.upperBound {
                     let cue = i..<(i + form.tokens.count)
                     // `said about 60 people had …`, `said over 200 …`: a preposition before a number is an
@@ -335,7 +343,7 @@ public struct QuoteAttributor: Sendable {
     /// Function words allowed inside a noun phrase.
     private static let phraseGlue: Set<String> = ["of", "for", "'s", "-", "&", "and", "at", "de", "van", "von"]
 
-    private func attribution(cue: Range<Int>, form: CueLexicon.Form, sentence si: Int, _ ctx: Context) -> Found? {
+    func attribution(cue: Range<Int>, form: CueLexicon.Form, sentence si: Int, _ ctx: Context) -> Found? {
         let sentence = ctx.sentences[si]
         let tokens = ctx.tokens
         let lo = sentence.tokens.lowerBound
@@ -354,9 +362,13 @@ public struct QuoteAttributor: Sendable {
                 cue = cue.lowerBound..<(cue.upperBound + 1)
             }
         }
-        // The token just before the cue, skipping adverbs and auxiliaries.
+        // The token just before the cue, skipping adverbs and auxiliaries (and `been` before a participle in
+        // `-ing`: `has been steadily pounding`; a passive `has been rebuked by` keeps its agent after it).
+        let progressive = form.tokens[0].hasSuffix("ing")
         var left = cue.lowerBound - 1
-        while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) { left -= 1 }
+        while left >= lo, Self.interveners.contains(ctx.norms[left]) || isAdverb(left, ctx) || (progressive && ctx.norms[left] == "been") {
+            left -= 1
+        }
         // `went on to say`, `, going on to argue`: `go on` belongs to the cue.
         var goesOn = false
         if left - 1 >= lo, ctx.norms[left] == "on", Self.goForms.contains(ctx.norms[left - 1]) {
@@ -431,6 +443,9 @@ public struct QuoteAttributor: Sendable {
             source = appositive
         } else if !leftIsPunct, left >= lo {
             source = phraseBackward(from: left, to: lo, ctx)
+            // `Protesters marching through the streets chanted`: the place a participle leads through is no
+            // source; the noun the participle follows is.
+            if let s = source, let mover = subjectBeforeMotion(s, lo: lo, ctx) { source = mover }
         } else if commaBefore, form.tokens[0].hasSuffix("ing") || goesOn, !isCapitalised(cue.lowerBound, ctx),
             let subject = sentenceSubject(lo: lo, before: left, ctx)
         {
@@ -468,8 +483,11 @@ public struct QuoteAttributor: Sendable {
         // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
         let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
         let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
-        if before == nil, !afterSaying, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0, ctx.segments[ctx.segmentOf[k]].close == k,
-            ctx.tokens[lo].spaceBefore < .lineBreak
+        // Not when a quotation of its own opens right after the cue in its sentence (`“…” She adds, “…”`).
+        let quotationFollows = a < hi && ctx.segmentOf[a] >= 0 && ctx.segments[ctx.segmentOf[a]].open == a
+            && ctx.segments[ctx.segmentOf[a]].words >= 3
+        if before == nil, !afterSaying, !quotationFollows, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0,
+            ctx.segments[ctx.segmentOf[k]].close == k, ctx.tokens[lo].spaceBefore < .lineBreak
         {
             before = ctx.segmentOf[k]
         }
@@ -1127,7 +1145,7 @@ public struct QuoteAttributor: Sendable {
 
     /// The noun phrase ending at `i`, read leftwards (`Former Labour MP Ruth Smeeth`, `A spokesman`,
     /// `Many in the centre and on the right of the party`).
-    private func phraseBackward(from i: Int, to lo: Int, _ ctx: Context) -> Range<Int>? {
+    func phraseBackward(from i: Int, to lo: Int, _ ctx: Context) -> Range<Int>? {
         guard ctx.segmentOf[i] < 0, ctx.tokens[i].isWordLike else { return nil }
         if Self.pronouns.contains(ctx.norms[i]) || Self.relatives.contains(ctx.norms[i]) { return i..<(i + 1) }
         var j = i
