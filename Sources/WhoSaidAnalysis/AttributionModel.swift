@@ -8,7 +8,11 @@ import Foundation
 /// reaches ``threshold``, so ambiguous cue forms (`called`, `asked`, `show`) count only where the
 /// context makes them attributions.
 public struct AttributionModel: Sendable {
-    public var weights: [String: Double]
+    public var weights: [String: Double] {
+        didSet { table = StringTable(weights) }
+    }
+    /// The weights again, for quick lookups by feature name (``probability(_:)``).
+    private var table: StringTable<Double>
     /// Reported-speech candidates scoring at least this are kept.
     public var threshold: Double
     /// Candidates whose content is a quotation scoring at least this are kept.
@@ -20,6 +24,7 @@ public struct AttributionModel: Sendable {
 
     public init(weights: [String: Double], threshold: Double, quoteThreshold: Double, mixedThreshold: Double? = nil) {
         self.weights = weights
+        self.table = StringTable(weights)
         self.threshold = threshold
         self.quoteThreshold = quoteThreshold
         self.mixedThreshold = mixedThreshold ?? threshold
@@ -27,7 +32,7 @@ public struct AttributionModel: Sendable {
 
     public func probability(_ features: [String]) -> Double {
         var z = 0.0
-        for f in features { z += weights[f] ?? 0 }
+        for f in features { z += table[f] ?? 0 }
         return 1 / (1 + exp(-z))
     }
 

@@ -173,7 +173,7 @@ public struct CueTagger: Sendable {
         case .number: return 9
         case .abbreviation: return 10
         case .word:
-            if StopWords.english.contains(t.norm) { return 11 }
+            if CueLexicon.stopWords.contains(t.norm) { return 11 }
             if scalars[t.range.start].properties.isUppercase { return 12 }
             if t.norm.utf8.count > 4 && t.norm.hasSuffix("ly") { return 13 }
             if t.norm.hasSuffix("ing") { return 14 }
@@ -224,13 +224,13 @@ public struct CueTagger: Sendable {
                 if i < coverEnd { v.formInside[i] = coverBucket }
                 continue
             }
-            v.auxiliary[i] = CueLexicon.auxiliaries.contains(norm)
+            v.auxiliary[i] = CueLexicon.auxiliaryTable.contains(norm)
             if t.kind == .word {
                 let utf8 = norm.utf8
                 if utf8.count >= 4 {
                     let s = CueLexicon.stem(norm)
                     v.stem[i] = hash(s.utf8)
-                    if let f = lexicon.stems[s] { v.stemPrecision[i] = bucket(f.precision) }
+                    if let f = lexicon.stemTable[s] { v.stemPrecision[i] = bucket(f.precision) }
                 } else {
                     v.stem[i] = v.word[i]
                 }
