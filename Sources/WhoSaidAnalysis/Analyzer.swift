@@ -269,8 +269,41 @@ struct SpeakerResolver {
         var byFirst: [Character: [Int]] = [:]
 
         init(_ text: String) {
-            words = text.split(whereSeparator: \.isWhitespace)
+            words = Self.split(text) ?? text.split(whereSeparator: \.isWhitespace)
             for (k, w) in words.enumerated() { byFirst[w.first!, default: []].append(k) }
+        }
+
+        /// The words between whitespace, found scalar by scalar, or nil when the text holds a scalar
+        /// that might join others into one character (a combining accent, a joiner, an emoji
+        /// modifier): then only splitting by characters gives the same words. Below U+0300, in the
+        /// punctuation block (`“`, `—`, `…`) and among currency signs (`€`) every scalar is a character
+        /// of its own, so the two splits agree.
+        static func split(_ text: String) -> [Substring]? {
+            var words: [Substring] = []
+            let view = text.unicodeScalars
+            var i = view.startIndex
+            var start: String.Index?
+            while i != view.endIndex {
+                let c = view[i]
+                let v = c.value
+                let space: Bool
+                if v < 0x80 {
+                    space = v == 32 || (v >= 9 && v <= 13)
+                } else {
+                    guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20CF).contains(v)
+                    else { return nil }
+                    space = c.properties.isWhitespace
+                }
+                if space {
+                    if let s = start { words.append(text[s..<i]) }
+                    start = nil
+                } else if start == nil {
+                    start = i
+                }
+                view.formIndex(after: &i)
+            }
+            if let s = start { words.append(text[s..<view.endIndex]) }
+            return words
         }
     }
 

@@ -12,15 +12,19 @@ import Foundation
 struct StringTable<Value: Sendable>: Sendable {
     /// The same entries, for non-ASCII lookups.
     let dictionary: [String: Value]
-    /// One slot: the key's hash (0: empty; hashes are made odd), the key, its value. Kept together so
-    /// that a lookup reads one place in memory.
+    /// One slot: the key's hash (0: empty; hashes are made odd), the key, its value (any value in an
+    /// empty slot). Kept together so that a lookup reads one place in memory (32 bytes for a `Double`).
     private struct Slot: Sendable {
         var hash: UInt64
         var key: String
-        var value: Value?
+        var value: Value
     }
     private let slots: ContiguousArray<Slot>
     private let mask: Int
+    /// One bit per hash class (eight classes a slot), set when a key of that class is stored: most
+    /// keys that are absent are turned away here, in a bitmap small enough to stay in the cache,
+    /// without reading a slot.
+    private let present: ContiguousArray<UInt64>
 
     init(_ dictionary: [String: Value]) {
         self.dictionary = dictionary
@@ -34,17 +38,30 @@ struct StringTable<Value: Sendable>: Sendable {
                 if let h = Self.asciiHash(canonical) { ascii.append((canonical, h, value)) }
             }
         }
+        guard let filler = ascii.first?.2 else {
+            self.slots = []
+            self.mask = 0
+            self.present = []
+            return
+        }
         var size = 16
         while size < ascii.count * 2 { size <<= 1 }
-        var slots = ContiguousArray(repeating: Slot(hash: 0, key: "", value: nil), count: size)
+        var slots = ContiguousArray(repeating: Slot(hash: 0, key: "", value: filler), count: size)
+        var present = ContiguousArray<UInt64>(repeating: 0, count: size / 8)
         for (key, h, value) in ascii {
+            let bit = Self.presenceBit(h, size * 8)
+            present[bit >> 6] |= 1 << UInt64(bit & 63)
             var k = Self.slot(h) & (size - 1)
             while slots[k].hash != 0 { k = (k + 1) & (size - 1) }
             slots[k] = Slot(hash: h, key: key, value: value)
         }
         self.slots = slots
         self.mask = size - 1
+        self.present = present
     }
+
+    /// A hash's bit in ``present`` (of `count`, a power of two): bits other than the slot's.
+    @inline(__always) static func presenceBit(_ h: UInt64, _ count: Int) -> Int { Int(truncatingIfNeeded: h >> 40) & (count - 1) }
 
     /// FNV-1a over the key's UTF-8 bytes (made odd), or nil when the key is not ASCII.
     @inline(__always) static func asciiHash(_ key: String) -> UInt64? {
@@ -65,6 +82,9 @@ struct StringTable<Value: Sendable>: Sendable {
 
     subscript(key: String) -> Value? {
         guard let h = Self.asciiHash(key) else { return dictionary[key] }
+        guard !slots.isEmpty else { return nil }
+        let bit = Self.presenceBit(h, (mask + 1) * 8)
+        guard present[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         return slots.withUnsafeBufferPointer { slots in
             var k = Self.slot(h) & mask
             while slots[k].hash != 0 {

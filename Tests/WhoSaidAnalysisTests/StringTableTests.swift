@@ -44,3 +44,51 @@ import Testing
         for (word, stem) in expected { #expect(CueLexicon.stem(word) == stem, "\(word)") }
     }
 }
+
+/// The cue tagger adds only rows with a weight, reading them all before adding: the same tags and
+/// margins as adding every row in turn.
+@Suite struct CueTaggerRowTests {
+    @Test func zeroRowsAndGatheredRowsScoreAsBefore() {
+        let tokens = Tokenizer().tokenize("Mara Quill, the mayor of Tollbridge, has repeatedly said the ferry will run.")
+        let scalars = Array("Mara Quill, the mayor of Tollbridge, has repeatedly said the ferry will run.".unicodeScalars)
+        let sentences = SentenceSplitter().split(tokens, in: scalars)
+        guard let tagger = CueTagger.shared else { return }
+        let (tags, margins) = tagger.tagWithMargins(tokens: tokens, scalars: scalars, sentences: sentences, lexicon: .candidates)
+        // The same sums the straightforward way: every feature's row, in order.
+        let v = CueTagger.view(tokens: tokens, scalars: scalars, lexicon: .candidates)
+        for s in sentences {
+            var prev = CueTagger.outside
+            var prev2 = CueTagger.outside
+            for i in s.tokens {
+                if prev == CueTagger.outside, !v.opens[i] { prev2 = prev; continue }
+                var fs: [UInt64] = []
+                CueTagger.staticFeatures(i, lo: s.tokens.lowerBound, hi: s.tokens.upperBound, v, into: &fs)
+                CueTagger.tagFeatures(i, v, prev: prev, prev2: prev2, into: &fs)
+                var score: (Float, Float, Float) = (0, 0, 0)
+                for f in fs {
+                    let r = tagger.row(f) * 3
+                    score.0 += tagger.weights[r]
+                    score.1 += tagger.weights[r + 1]
+                    score.2 += tagger.weights[r + 2]
+                }
+                let t = CueTagger.decide(score, prev: prev)
+                #expect(tags[i] == t)
+                if t == CueTagger.begin { #expect(margins[i] == score.1 - max(score.0, score.2)) }
+                prev2 = prev
+                prev = t
+            }
+        }
+        #expect(tags.contains(CueTagger.begin))
+    }
+
+    @Test func nonzeroRowsFollowTheWeights() {
+        var tagger = CueTagger(bits: 8)
+        tagger.weights[5 * 3 + 1] = 1.25
+        let tokens = Tokenizer().tokenize("Ines Varga said so.")
+        _ = tagger.tag(tokens: tokens, scalars: Array("Ines Varga said so.".unicodeScalars),
+            sentences: SentenceSplitter().split(tokens, in: Array("Ines Varga said so.".unicodeScalars)), lexicon: .candidates)
+        #expect(tagger.nonzero[0] == 1 << 5)
+        tagger.weights[5 * 3 + 1] = 0
+        #expect(tagger.nonzero[0] == 0)
+    }
+}
