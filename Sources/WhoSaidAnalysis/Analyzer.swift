@@ -244,7 +244,7 @@ struct SpeakerResolver {
             if opening.lowercased().hasPrefix("it ") || opening.lowercased().hasPrefix("its ") { return true }
         }
         // Words as written between spaces: punctuation next to a word ends the name there.
-        let index = cache ?? DocumentWords(String(String.UnicodeScalarView(scalars)))
+        let index = cache ?? DocumentWords(String(scalars: scalars))
         cache = index
         let words = index.words
         func isName(_ w: Substring) -> Bool {
@@ -348,8 +348,6 @@ struct SpeakerResolver {
     }
 
     private func text(_ r: TextRange) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[r.start..<r.end])
-        return String(v)
+        String(scalars: scalars[r.start..<r.end])
     }
 }

@@ -104,3 +104,22 @@ extension StringTable where Value == Bool {
         self.init(Dictionary(members.map { ($0, true) }, uniquingKeysWith: { a, _ in a }))
     }
 }
+
+extension String {
+    /// The string of these code points, encoded to UTF-8 in one pass (appending them to a
+    /// `String.UnicodeScalarView` goes through the generic path, scalar by scalar, and is several
+    /// times slower for a whole document).
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 4)
+        for c in scalars {
+            let v = c.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else {
+                UTF8.encode(c) { bytes.append($0) }
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}

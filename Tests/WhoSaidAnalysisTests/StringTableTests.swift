@@ -92,3 +92,15 @@ import Testing
         #expect(tagger.nonzero[0] == 0)
     }
 }
+
+/// Strings built from code points in one pass equal the ones built through a scalar view.
+@Suite struct ScalarStringTests {
+    @Test func sameStringAsTheScalarView() {
+        for text in ["", "Odile Brenner", "“We’ll see,” said Odile — café au lait…", "e\u{301}t\u{E9} 👩🏽‍💻 €5"] {
+            let scalars = Array(text.unicodeScalars)
+            #expect(String(scalars: scalars) == String(String.UnicodeScalarView(scalars)))
+            #expect(Array(String(scalars: scalars).utf8) == Array(text.utf8))
+            if !scalars.isEmpty { #expect(String(scalars: scalars[1...].prefix(4)) == String(String.UnicodeScalarView(scalars[1...].prefix(4)))) }
+        }
+    }
+}
