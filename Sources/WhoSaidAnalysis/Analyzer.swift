@@ -37,8 +37,8 @@ struct SpeakerResolver {
         var lastNamed: Speaker?
         var lastOrganization: Speaker?
         var lastPerson: Speaker?
-        // The document's words, split once when a quote first needs them (``usedAsOrganisation``).
-        var documentWords: [Substring]?
+        // The document's words, split and indexed once when a quote first needs them (``usedAsOrganisation``).
+        var documentWords: DocumentWords?
         for i in out.indices {
             guard var speaker = out[i].speaker, let span = speaker.span else { continue }
             let surface = text(span)
@@ -234,7 +234,7 @@ struct SpeakerResolver {
     /// that speaks as a body does: its content opens with `it` (`Bluewake said it had offered`), or the
     /// word opens a longer name elsewhere in the text and never ends one (`the operator Bluewake Lines`,
     /// where a surname would follow a first name).
-    private func usedAsOrganisation(_ s: String, quote: Quote, words cache: inout [Substring]?) -> Bool {
+    private func usedAsOrganisation(_ s: String, quote: Quote, words cache: inout DocumentWords?) -> Bool {
         guard !s.contains(" "), s.unicodeScalars.count > 1, s.first?.isUppercase == true,
             s.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase }),
             !EntityLexicon.shared.firstNames.contains(s.lowercased())
@@ -244,19 +244,67 @@ struct SpeakerResolver {
             if opening.lowercased().hasPrefix("it ") || opening.lowercased().hasPrefix("its ") { return true }
         }
         // Words as written between spaces: punctuation next to a word ends the name there.
-        let words = cache ?? String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
-        cache = words
+        let index = cache ?? DocumentWords(String(scalars: scalars))
+        cache = index
+        let words = index.words
         func isName(_ w: Substring) -> Bool {
             w.first?.isUppercase == true && w.dropLast().allSatisfy({ $0.isLetter || $0 == "-" })
                 && !StopWords.english.contains(String(w.lowercased().filter { $0.isLetter || $0 == "-" }))
         }
         var opens = false
-        for (k, w) in words.enumerated() where w.hasPrefix(s) {
+        // A word starting with `s` starts with its first character: only those words are looked at.
+        for k in index.byFirst[s.first!] ?? [] where words[k].hasPrefix(s) {
+            let w = words[k]
             let rest = w.dropFirst(s.count)
             if k > 0, isName(words[k - 1]), words[k - 1].last?.isLetter == true { return false }
             if rest.isEmpty, k + 1 < words.count, isName(words[k + 1]) { opens = true }
         }
         return opens
+    }
+
+    /// A document's words as written between spaces, and where the words starting with each
+    /// character are (`B` → the indices of `Bluewake`, `Bluewake's`, `But`, …, in text order).
+    struct DocumentWords {
+        var words: [Substring]
+        var byFirst: [Character: [Int]] = [:]
+
+        init(_ text: String) {
+            words = Self.split(text) ?? text.split(whereSeparator: \.isWhitespace)
+            for (k, w) in words.enumerated() { byFirst[w.first!, default: []].append(k) }
+        }
+
+        /// The words between whitespace, found scalar by scalar, or nil when the text holds a scalar
+        /// that might join others into one character (a combining accent, a joiner, an emoji
+        /// modifier): then only splitting by characters gives the same words. Below U+0300, in the
+        /// punctuation block (`“`, `—`, `…`) and among currency signs (`€`) every scalar is a character
+        /// of its own, so the two splits agree.
+        static func split(_ text: String) -> [Substring]? {
+            var words: [Substring] = []
+            let view = text.unicodeScalars
+            var i = view.startIndex
+            var start: String.Index?
+            while i != view.endIndex {
+                let c = view[i]
+                let v = c.value
+                let space: Bool
+                if v < 0x80 {
+                    space = v == 32 || (v >= 9 && v <= 13)
+                } else {
+                    guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20CF).contains(v)
+                    else { return nil }
+                    space = c.properties.isWhitespace
+                }
+                if space {
+                    if let s = start { words.append(text[s..<i]) }
+                    start = nil
+                } else if start == nil {
+                    start = i
+                }
+                view.formIndex(after: &i)
+            }
+            if let s = start { words.append(text[s..<view.endIndex]) }
+            return words
+        }
     }
 
     private func kind(of mention: EntityMention) -> Speaker.Kind {
@@ -300,8 +348,6 @@ struct SpeakerResolver {
     }
 
     private func text(_ r: TextRange) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[r.start..<r.end])
-        return String(v)
+        String(scalars: scalars[r.start..<r.end])
     }
 }

@@ -8,7 +8,11 @@ import Foundation
 /// reaches ``threshold``, so ambiguous cue forms (`called`, `asked`, `show`) count only where the
 /// context makes them attributions.
 public struct AttributionModel: Sendable {
-    public var weights: [String: Double]
+    public var weights: [String: Double] {
+        didSet { table = StringTable(weights) }
+    }
+    /// The weights again, for quick lookups by feature name (``probability(_:)``).
+    private var table: StringTable<Double>
     /// Reported-speech candidates scoring at least this are kept.
     public var threshold: Double
     /// Candidates whose content is a quotation scoring at least this are kept.
@@ -20,6 +24,7 @@ public struct AttributionModel: Sendable {
 
     public init(weights: [String: Double], threshold: Double, quoteThreshold: Double, mixedThreshold: Double? = nil) {
         self.weights = weights
+        self.table = StringTable(weights)
         self.threshold = threshold
         self.quoteThreshold = quoteThreshold
         self.mixedThreshold = mixedThreshold ?? threshold
@@ -27,7 +32,7 @@ public struct AttributionModel: Sendable {
 
     public func probability(_ features: [String]) -> Double {
         var z = 0.0
-        for f in features { z += weights[f] ?? 0 }
+        for f in features { z += table[f] ?? 0 }
         return 1 / (1 + exp(-z))
     }
 
@@ -88,6 +93,11 @@ public struct AttributionModel: Sendable {
 }
 
 extension QuoteAttributor {
+    /// ``pronouns``, ``relatives`` and ``determiners`` again, for quick lookups in ``features(_:_:)``.
+    static let pronounTable = StringTable(members: pronouns)
+    static let relativeTable = StringTable(members: relatives)
+    static let determinerTable = StringTable(members: determiners)
+
     /// What the model sees of a candidate. Names are short and stable: they are the model file's keys.
     func features(_ f: Found, _ ctx: Context) -> [String] {
         let lo = ctx.sentences[f.sentence].tokens.lowerBound
@@ -102,8 +112,8 @@ extension QuoteAttributor {
             case .punctuation, .dash: return ctx.norms[i]
             case .number: return "num"
             default:
-                if Self.pronouns.contains(ctx.norms[i]) { return "pron" }
-                if StopWords.english.contains(ctx.norms[i]) { return "fn" }
+                if Self.pronounTable.contains(ctx.norms[i]) { return "pron" }
+                if CueLexicon.stopWords.contains(ctx.norms[i]) { return "fn" }
                 return isCapitalised(i, ctx) ? "cap" : "low"
             }
         }
@@ -126,13 +136,13 @@ extension QuoteAttributor {
         var source = "none"
         if let s = f.source {
             let first = ctx.norms[s.lowerBound]
-            if s.count == 1, Self.pronouns.contains(first) {
+            if s.count == 1, Self.pronounTable.contains(first) {
                 source = "pron"
-            } else if s.count == 1, Self.relatives.contains(first) {
+            } else if s.count == 1, Self.relativeTable.contains(first) {
                 source = "rel"
             } else if s.contains(where: { isCapitalised($0, ctx) }) {
                 source = "cap"
-            } else if Self.determiners.contains(first) {
+            } else if Self.determinerTable.contains(first) {
                 source = "det"
             } else {
                 source = "low"

@@ -22,10 +22,14 @@ public struct CueLexicon: Sendable {
 
     /// Fallback forms by the stem of a single word (`warns`, unseen as a cue, has the stem of
     /// `warned`), learned from the heads of annotated cue spans (`Resources/cue-stems.tsv`).
-    public var stems: [String: Form] = [:]
+    public var stems: [String: Form] = [:] {
+        didSet { stemTable = StringTable(stems) }
+    }
+    /// ``stems`` again, for quick lookups.
+    private(set) var stemTable = StringTable<Form>([:])
 
     /// Forms by their first token, longest first.
-    private var byFirst: [String: [Form]] = [:]
+    private var byFirst = StringTable<[Form]>([:])
 
     /// Forms seen as a cue at least this often in training, with at least this precision, are used
     /// by rules alone (``shared``).
@@ -49,11 +53,14 @@ public struct CueLexicon: Sendable {
 
     public init(forms: [Form], stems: [String: Form] = [:]) {
         self.stems = stems
+        stemTable = StringTable(stems)
+        var byFirst: [String: [Form]] = [:]
         for var f in forms where !f.tokens.isEmpty {
             if f.stem.isEmpty, let h = Self.head(f.tokens) { f.stem = Self.stem(f.tokens[h]) }
             byFirst[f.tokens[0], default: []].append(f)
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
+        self.byFirst = StringTable(byFirst)
     }
 
     /// Every form starting at token `i`, longest first; then, when no single-word form matches, the
@@ -65,7 +72,7 @@ public struct CueLexicon: Sendable {
             return true
         }
         if !stems.isEmpty, out.last.map({ $0.tokens.count > 1 }) ?? true, norms[i].utf8.count >= 4,
-            var f = stems[Self.stem(norms[i])], !StopWords.english.contains(norms[i])
+            var f = stemTable[Self.stem(norms[i])], !Self.stopWords.contains(norms[i])
         {
             f.tokens = [norms[i]]
             out.append(f)
@@ -88,7 +95,7 @@ public struct CueLexicon: Sendable {
     public static let stemMinimumPrecision = 0.05
 
     /// Irregular verb forms, mapped to the form whose stem they share.
-    private static let irregular: [String: String] = [
+    private static let irregular = StringTable<String>([
         "said": "say", "says": "say", "saying": "say", "told": "tell", "telling": "tell", "wrote": "write",
         "written": "write", "writing": "write", "thought": "think", "saw": "see", "seen": "see", "knew": "know",
         "known": "know", "found": "find", "felt": "feel", "spoke": "speak", "spoken": "speak", "heard": "hear",
@@ -98,38 +105,43 @@ public struct CueLexicon: Sendable {
         "understood": "understand", "forgot": "forget", "forgotten": "forget", "swore": "swear", "sworn": "swear",
         "predicted": "predict", "foresaw": "foresee", "led": "lead", "read": "read", "ran": "run", "won": "win",
         "lost": "lose", "spent": "spend", "sent": "send", "paid": "pay", "laid": "lay", "put": "put", "cast": "cast",
-    ]
+    ])
 
     /// A crude stem shared by a word's inflections: `warned`, `warns`, `warning` and `warn` give
     /// `warn`; `argued`, `argues`, `argue` give `argu`; `called` and `calls` give `cal`. Lower-case
     /// norms in, nothing but suffixes stripped (no dictionary beyond a few irregular verbs).
     public static func stem(_ norm: String) -> String {
-        var w = Array(norm.utf8)
-        if let base = irregular[norm] { w = Array(base.utf8) }
-        let n = w.count
-        guard n >= 4, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return String(decoding: w, as: UTF8.self) }
-        func ends(_ s: StaticString) -> Bool {
-            let k = s.utf8CodeUnitCount
-            guard n > k + 2 else { return false }
-            let p = s.utf8Start
-            for j in 0..<k where w[n - k + j] != p[j] { return false }
-            return true
+        let base = irregular[norm] ?? norm
+        let n = base.utf8.count
+        guard n >= 4, base.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return base }
+        // The bytes are edited in a buffer on the stack (this runs for most words of a document).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { w in
+            _ = w.initialize(from: base.utf8)
+            func ends(_ s: StaticString) -> Bool {
+                let k = s.utf8CodeUnitCount
+                guard n > k + 2 else { return false }
+                let p = s.utf8Start
+                for j in 0..<k where w[n - k + j] != p[j] { return false }
+                return true
+            }
+            var count = n
+            if ends("ies") || ends("ied") {
+                count -= 3
+                w[count] = 121  // y
+                count += 1
+            } else if n > 5, ends("ing") {
+                count -= 3
+            } else if ends("ed") {
+                count -= 2
+            } else if ends("es") {
+                count -= 2
+            } else if w[n - 1] == 115, w[n - 2] != 115, w[n - 2] != 117, w[n - 2] != 105 {  // -s, not -ss -us -is
+                count -= 1
+            }
+            if count > 3, w[count - 1] == 101 { count -= 1 }  // e
+            if count > 3, w[count - 1] == w[count - 2], !isVowel(w[count - 1]) { count -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: w[0..<count]), as: UTF8.self)
         }
-        if ends("ies") || ends("ied") {
-            w.removeLast(3)
-            w.append(121)  // y
-        } else if n > 5, ends("ing") {
-            w.removeLast(3)
-        } else if ends("ed") {
-            w.removeLast(2)
-        } else if ends("es") {
-            w.removeLast(2)
-        } else if w[n - 1] == 115, w[n - 2] != 115, w[n - 2] != 117, w[n - 2] != 105 {  // -s, not -ss -us -is
-            w.removeLast(1)
-        }
-        if w.count > 3, w[w.count - 1] == 101 { w.removeLast(1) }  // e
-        if w.count > 3, w[w.count - 1] == w[w.count - 2], !isVowel(w[w.count - 1]) { w.removeLast(1) }
-        return String(decoding: w, as: UTF8.self)
     }
 
     private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 }
@@ -143,6 +155,12 @@ public struct CueLexicon: Sendable {
         "even", "just", "already", "first", "further", "publicly", "privately", "reportedly", "didn't", "doesn't",
         "don't", "wasn't", "isn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't",
     ]
+
+    /// ``auxiliaries`` again, for quick lookups.
+    static let auxiliaryTable = StringTable(members: auxiliaries)
+
+    /// The English stop words (``StopWords/english``), for quick lookups.
+    static let stopWords = StringTable(members: StopWords.english.words)
 
     /// The index of a cue's head word among its norms: the first word that is no auxiliary or adverb.
     public static func head(_ norms: [String]) -> Int? {

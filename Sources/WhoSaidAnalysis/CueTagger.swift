@@ -18,11 +18,28 @@ public struct CueTagger: Sendable {
     /// Feature hashes keep the top `bits` bits: the weight table has `1 << bits` rows of three tags.
     public let bits: Int
     /// Row-major: `weights[row * 3 + tag]`.
-    public var weights: [Float]
+    public var weights: [Float] {
+        didSet { nonzero = Self.nonzeroRows(weights) }
+    }
+    /// One bit a row, set when the row has a weight other than zero. Tagging adds only those rows: a
+    /// zero adds nothing, and the bits (32 KB for 18 bits) stay in the cache where the weights
+    /// (3 MB) do not.
+    private(set) var nonzero: [UInt64]
 
     public init(bits: Int, weights: [Float]? = nil) {
         self.bits = bits
-        self.weights = weights ?? [Float](repeating: 0, count: (1 << bits) * 3)
+        let weights = weights ?? [Float](repeating: 0, count: (1 << bits) * 3)
+        self.weights = weights
+        self.nonzero = Self.nonzeroRows(weights)
+    }
+
+    static func nonzeroRows(_ weights: [Float]) -> [UInt64] {
+        let rows = weights.count / 3
+        var bits = [UInt64](repeating: 0, count: (rows + 63) / 64)
+        for r in 0..<rows where weights[r * 3] != 0 || weights[r * 3 + 1] != 0 || weights[r * 3 + 2] != 0 {
+            bits[r >> 6] |= 1 << UInt64(r & 63)
+        }
+        return bits
     }
 
     /// A tagged cue span: token indices, and how sure the tagger is (the margin of `B` over the other
@@ -173,8 +190,9 @@ public struct CueTagger: Sendable {
         case .number: return 9
         case .abbreviation: return 10
         case .word:
-            if StopWords.english.contains(t.norm) { return 11 }
-            if scalars[t.range.start].properties.isUppercase { return 12 }
+            if CueLexicon.stopWords.contains(t.norm) { return 11 }
+            let first = scalars[t.range.start]
+            if first.value < 0x80 ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase { return 12 }
             if t.norm.utf8.count > 4 && t.norm.hasSuffix("ly") { return 13 }
             if t.norm.hasSuffix("ing") { return 14 }
             if t.norm.hasSuffix("ed") { return 15 }
@@ -224,13 +242,13 @@ public struct CueTagger: Sendable {
                 if i < coverEnd { v.formInside[i] = coverBucket }
                 continue
             }
-            v.auxiliary[i] = CueLexicon.auxiliaries.contains(norm)
+            v.auxiliary[i] = CueLexicon.auxiliaryTable.contains(norm)
             if t.kind == .word {
                 let utf8 = norm.utf8
                 if utf8.count >= 4 {
                     let s = CueLexicon.stem(norm)
                     v.stem[i] = hash(s.utf8)
-                    if let f = lexicon.stems[s] { v.stemPrecision[i] = bucket(f.precision) }
+                    if let f = lexicon.stemTable[s] { v.stemPrecision[i] = bucket(f.precision) }
                 } else {
                     v.stem[i] = v.word[i]
                 }
@@ -351,6 +369,8 @@ public struct CueTagger: Sendable {
         var fs: [UInt64] = []
         fs.reserveCapacity(48)
         weights.withUnsafeBufferPointer { w in
+            nonzero.withUnsafeBufferPointer { nonzero in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 64 * 3) { gathered in
             for s in sentences {
                 var prev = Self.outside
                 var prev2 = Self.outside
@@ -362,12 +382,24 @@ public struct CueTagger: Sendable {
                     fs.removeAll(keepingCapacity: true)
                     Self.staticFeatures(i, lo: s.tokens.lowerBound, hi: s.tokens.upperBound, v, into: &fs)
                     Self.tagFeatures(i, v, prev: prev, prev2: prev2, into: &fs)
-                    var score: (Float, Float, Float) = (0, 0, 0)
+                    // The rows' weights are read first, all at once (the reads wait on memory and
+                    // overlap when nothing depends on them), then added in feature order.
+                    precondition(fs.count <= 64)
+                    var count = 0
                     for f in fs {
-                        let r = row(f) * 3
-                        score.0 += w[r]
-                        score.1 += w[r + 1]
-                        score.2 += w[r + 2]
+                        let row = row(f)
+                        guard nonzero[row >> 6] & (1 << UInt64(row & 63)) != 0 else { continue }
+                        let r = row * 3
+                        gathered[count * 3] = w[r]
+                        gathered[count * 3 + 1] = w[r + 1]
+                        gathered[count * 3 + 2] = w[r + 2]
+                        count += 1
+                    }
+                    var score: (Float, Float, Float) = (0, 0, 0)
+                    for k in 0..<count {
+                        score.0 += gathered[k * 3]
+                        score.1 += gathered[k * 3 + 1]
+                        score.2 += gathered[k * 3 + 2]
                     }
                     let t = Self.decide(score, prev: prev)
                     tags[i] = t
@@ -375,6 +407,8 @@ public struct CueTagger: Sendable {
                     prev2 = prev
                     prev = t
                 }
+            }
+            }
             }
         }
         return (tags, margins)

@@ -139,9 +139,7 @@ struct TaggingRun {
 
     func text(_ a: Int, _ b: Int) -> String {
         guard a < b else { return "" }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[t[a].range.start..<t[b - 1].range.end])
-        return String(v)
+        return String(scalars: s[t[a].range.start..<t[b - 1].range.end])
     }
 
     func allCaps(_ i: Int) -> Bool {
@@ -288,9 +286,7 @@ struct TaggingRun {
         // `Harrowgate Marine Services` keeps its plural: names are given with it (Marine Services,
         // Health Services), unlike a stray plural (`Human Rights Commissions`).
         if last.hasSuffix("s"), last != "services", EntityWords.organisationHeads.contains(String(last.dropLast())) {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[t[a].range.start..<(t[b - 1].range.end - 1)])
-            return String(v)
+            return String(scalars: s[t[a].range.start..<(t[b - 1].range.end - 1)])
         }
         return text(a, b)
     }
@@ -916,7 +912,7 @@ struct TaggingRun {
                 b.mentions.append(r.range)
                 b.firstStart = min(b.firstStart, r.range.start)
                 let plain = r.range.start == t[r.first].range.start && r.range.end == t[r.end - 1].range.end
-                    ? surface : String(String.UnicodeScalarView(s[r.range.start..<r.range.end]))
+                    ? surface : String(scalars: s[r.range.start..<r.range.end])
                 if plain != b.name && !b.surfaces.contains(plain) { b.surfaces.append(plain) }
                 bs[r.entity] = b
             }

@@ -1,0 +1,106 @@
+import Testing
+@testable import WhoSaidAnalysis
+
+/// The quick string-keyed table answers exactly as the dictionary it is built from, canonical
+/// equivalence included.
+@Suite struct StringTableTests {
+    @Test func answersAsTheDictionary() {
+        var dictionary: [String: Int] = [:]
+        for (k, word) in ["said", "told", "key|n1=say|that", "according", "p1=<s>", "", "a longer feature name past fifteen bytes"].enumerated() {
+            dictionary[word] = k
+        }
+        // Non-ASCII keys: one composed (é), one written with the Kelvin sign, canonically `K`.
+        dictionary["caf\u{E9}"] = 10
+        dictionary["\u{212A}elvin"] = 11
+        let table = StringTable(dictionary)
+        let probes = [
+            "said", "told", "key|n1=say|that", "according", "p1=<s>", "", "a longer feature name past fifteen bytes",
+            "says", "sai", "saidx", "caf\u{E9}", "cafe\u{301}", "cafe", "Kelvin", "\u{212A}elvin", "kelvin", "Warned",
+        ]
+        for probe in probes {
+            #expect(table[probe] == dictionary[probe], "\(probe)")
+        }
+        #expect(table["Kelvin"] == 11)
+        #expect(table["cafe\u{301}"] == 10)
+    }
+
+    @Test func setsFromMembers() {
+        let table = StringTable(members: ["has", "also", "would"])
+        #expect(table.contains("also"))
+        #expect(!table.contains("said"))
+        #expect(CueLexicon.auxiliaryTable.contains("hasn't"))
+        #expect(CueLexicon.stopWords.contains("the"))
+    }
+
+    /// Stems computed in a buffer on the stack, as before: irregular forms, `-ies`, `-ing`, `-ed`, `-es`,
+    /// `-s`, a final `e` and a doubled consonant.
+    @Test func stemsUnchanged() {
+        let expected = [
+            "said": "say", "told": "tel", "denies": "deny", "denied": "deny", "warning": "warn", "sing": "sing",
+            "warned": "warn", "stresses": "stres", "stressed": "stres", "argues": "argu", "calls": "cal",
+            "admitted": "admit", "focus": "focus", "tennis": "tennis", "noted": "not", "nothing": "noth",
+            "U.S.": "U.S.", "vote": "vot", "written": "writ", "it's": "it's", "bring": "bring",
+        ]
+        for (word, stem) in expected { #expect(CueLexicon.stem(word) == stem, "\(word)") }
+    }
+}
+
+/// The cue tagger adds only rows with a weight, reading them all before adding: the same tags and
+/// margins as adding every row in turn.
+@Suite struct CueTaggerRowTests {
+    @Test func zeroRowsAndGatheredRowsScoreAsBefore() {
+        let tokens = Tokenizer().tokenize("Mara Quill, the mayor of Tollbridge, has repeatedly said the ferry will run.")
+        let scalars = Array("Mara Quill, the mayor of Tollbridge, has repeatedly said the ferry will run.".unicodeScalars)
+        let sentences = SentenceSplitter().split(tokens, in: scalars)
+        guard let tagger = CueTagger.shared else { return }
+        let (tags, margins) = tagger.tagWithMargins(tokens: tokens, scalars: scalars, sentences: sentences, lexicon: .candidates)
+        // The same sums the straightforward way: every feature's row, in order.
+        let v = CueTagger.view(tokens: tokens, scalars: scalars, lexicon: .candidates)
+        for s in sentences {
+            var prev = CueTagger.outside
+            var prev2 = CueTagger.outside
+            for i in s.tokens {
+                if prev == CueTagger.outside, !v.opens[i] { prev2 = prev; continue }
+                var fs: [UInt64] = []
+                CueTagger.staticFeatures(i, lo: s.tokens.lowerBound, hi: s.tokens.upperBound, v, into: &fs)
+                CueTagger.tagFeatures(i, v, prev: prev, prev2: prev2, into: &fs)
+                var score: (Float, Float, Float) = (0, 0, 0)
+                for f in fs {
+                    let r = tagger.row(f) * 3
+                    score.0 += tagger.weights[r]
+                    score.1 += tagger.weights[r + 1]
+                    score.2 += tagger.weights[r + 2]
+                }
+                let t = CueTagger.decide(score, prev: prev)
+                #expect(tags[i] == t)
+                if t == CueTagger.begin { #expect(margins[i] == score.1 - max(score.0, score.2)) }
+                prev2 = prev
+                prev = t
+            }
+        }
+        #expect(tags.contains(CueTagger.begin))
+    }
+
+    @Test func nonzeroRowsFollowTheWeights() {
+        var tagger = CueTagger(bits: 8)
+        tagger.weights[5 * 3 + 1] = 1.25
+        let tokens = Tokenizer().tokenize("Ines Varga said so.")
+        _ = tagger.tag(tokens: tokens, scalars: Array("Ines Varga said so.".unicodeScalars),
+            sentences: SentenceSplitter().split(tokens, in: Array("Ines Varga said so.".unicodeScalars)), lexicon: .candidates)
+        #expect(tagger.nonzero[0] == 1 << 5)
+        tagger.weights[5 * 3 + 1] = 0
+        #expect(tagger.nonzero[0] == 0)
+    }
+}
+
+/// Strings built from code points in one pass equal the ones built through a scalar view.
+@Suite struct ScalarStringTests {
+    @Test func sameStringAsTheScalarView() {
+        for text in ["", "Odile Brenner", "“We’ll see,” said Odile — café au lait…", "e\u{301}t\u{E9} 👩🏽‍💻 €5"] {
+            let scalars = Array(text.unicodeScalars)
+            #expect(String(scalars: scalars) == String(String.UnicodeScalarView(scalars)))
+            #expect(Array(String(scalars: scalars).utf8) == Array(text.utf8))
+            if !scalars.isEmpty { #expect(String(scalars: scalars[1...].prefix(4)) == String(String.UnicodeScalarView(scalars[1...].prefix(4)))) }
+        }
+    }
+}
