@@ -5,15 +5,6 @@ import WhoSaidCore
 
 /// Direct quotes the candidates used to miss (session 7), on short texts written for the tests.
 @Suite struct CharacterisingQuotesTests {
-    func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
-        var doc = Document(id: "t", path: "t", text: text, paragraphs: [])
-        Analyzer().analyze(&doc)
-        let s = ScalarText(text)
-        return doc.annotations.quotes.map { q in
-            (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
-        }
-    }
-
     @Test func aVerbCharacterisingItsObjectAsQuotedWordsIsAnAttribution() {
         let admires = describe("Ames openly admires the general as a “strong leader,” comparing him favorably to the mayor.")
         #expect(admires.first?.speaker == "Ames")

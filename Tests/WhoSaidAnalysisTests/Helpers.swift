@@ -1,6 +1,17 @@
 import WhoSaidAnalysis
 import WhoSaidCore
 
+/// The quotes the analyser finds in `text`: each one's speaker span, cue and content as they stand in the
+/// text, and its kind.
+func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
+    var doc = Document(id: "t", path: "t", text: text, paragraphs: [])
+    Analyzer().analyze(&doc)
+    let s = ScalarText(text)
+    return doc.annotations.quotes.map { q in
+        (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
+    }
+}
+
 /// The tokens of `text` as (text, kind) pairs.
 func pieces(_ text: String) -> [String] {
     let scalars = ScalarText(text)

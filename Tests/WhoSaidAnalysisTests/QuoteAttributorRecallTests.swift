@@ -5,15 +5,6 @@ import WhoSaidCore
 
 /// Attributions the candidates used to miss (session 6, recall), on short texts written for the tests.
 @Suite struct QuoteAttributorRecallTests {
-    func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
-        var doc = Document(id: "t", path: "t", text: text, paragraphs: [])
-        Analyzer().analyze(&doc)
-        let s = ScalarText(text)
-        return doc.annotations.quotes.map { q in
-            (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
-        }
-    }
-
     @Test func anInvertedSourceWithAnAppositiveReportsTheClauseBeforeIt() {
         let said = describe("The ferry will run again from Friday, said Alma Reyes, a spokeswoman for the harbour board.")
         #expect(said.count == 1)

@@ -11,13 +11,6 @@ import WhoSaidCore
         return (doc.annotations.quotes, ScalarText(text))
     }
 
-    func describe(_ text: String) -> [(speaker: String?, cue: String?, content: [String], kind: Quote.Kind)] {
-        let (qs, s) = quotes(text)
-        return qs.map { q in
-            (q.speaker?.span.map { s[$0] }, q.cue.map { s[$0] }, q.content.map { s[$0] }, q.kind)
-        }
-    }
-
     @Test func quoteBeforeItsCue() {
         let found = describe("“We will reopen the pier by June,” said harbour master Alma Reyes.")
         #expect(found.count == 1)
