@@ -102,12 +102,7 @@ extension QuoteAttributor {
             guard !added.contains(where: { found[$0].cue == cue }) else { continue }
             let form = CueLexicon.Form(
                 tokens: v.form.tokens, precision: CueLexicon.minimumPrecision, sourceAfter: 0, key: v.form.lemma, contentQuote: 1)
-            // A subject before the verb: a pronoun, or a phrase that does not end on a function word (not
-            // `between`, `Clinton declared - or`).
-            guard var f = attribution(cue: cue, form: form, sentence: si, ctx), !f.sourceAfter, let s = f.source,
-                (s.count == 1 && Self.pronouns.contains(ctx.norms[s.lowerBound]))
-                    || !StopWordsForPhrases.isFunctionWord(ctx.norms[s.upperBound - 1])
-            else { continue }
+            guard var f = attribution(cue: cue, form: form, sentence: si, ctx), hasSubjectBefore(f, ctx) else { continue }
             f.content = [TextRange(start: ctx.tokens[cue.upperBound].range.start, end: ctx.tokens[end].range.end)]
             f.segments = []
             f.shape = .reportAfter
@@ -118,6 +113,14 @@ extension QuoteAttributor {
             added.append(found.count)
             found.append(f)
         }
+    }
+
+    /// Whether `f` has a subject before its cue for source: a pronoun, or a phrase that does not end on a
+    /// function word (not `between`, `Clinton declared - or`).
+    func hasSubjectBefore(_ f: Found, _ ctx: Context) -> Bool {
+        guard !f.sourceAfter, let s = f.source else { return false }
+        return (s.count == 1 && Self.pronouns.contains(ctx.norms[s.lowerBound]))
+            || !StopWordsForPhrases.isFunctionWord(ctx.norms[s.upperBound - 1])
     }
 
     /// The score a characterising attribution is given (no model judges it), which decides overlaps.
@@ -165,10 +168,7 @@ extension QuoteAttributor {
                 let form = CueLexicon.Form(
                     tokens: cue.map { ctx.norms[$0] }, precision: CueLexicon.minimumPrecision, sourceAfter: 0,
                     key: ctx.norms[v], contentQuote: 1)
-                guard var f = attribution(cue: cue, form: form, sentence: si, ctx), !f.sourceAfter, let s = f.source,
-                    (s.count == 1 && Self.pronouns.contains(ctx.norms[s.lowerBound]))
-                        || !StopWordsForPhrases.isFunctionWord(ctx.norms[s.upperBound - 1])
-                else { continue }
+                guard var f = attribution(cue: cue, form: form, sentence: si, ctx), hasSubjectBefore(f, ctx) else { continue }
                 f.cue = v..<(colon + 1)
                 f.content = [ctx.segments[q].range]
                 f.segments = [q]

@@ -483,9 +483,15 @@ public struct QuoteAttributor: Sendable {
         // `“…?” Trump said, looking out on the crowd.`: a clause after a comma does not stop it.
         let attributionEnd = sourceAfter ? (source?.upperBound ?? right) : right
         let commaAfter = attributionEnd < hi && ctx.norms[attributionEnd] == ","
+        // The quotation opening right after the cue (`said: “…”`), of three words or more.
+        var after: Int?
+        if a < tokens.count, ctx.segmentOf[a] >= 0, ctx.segments[ctx.segmentOf[a]].open == a,
+            ctx.segments[ctx.segmentOf[a]].words >= 3
+        {
+            after = ctx.segmentOf[a]
+        }
         // Not when a quotation of its own opens right after the cue in its sentence (`“…” She adds, “…”`).
-        let quotationFollows = a < hi && ctx.segmentOf[a] >= 0 && ctx.segments[ctx.segmentOf[a]].open == a
-            && ctx.segments[ctx.segmentOf[a]].words >= 3
+        let quotationFollows = after != nil && a < hi
         if before == nil, !afterSaying, !quotationFollows, wordsAfter == 0 || commaAfter, k < lo, k >= 0, ctx.segmentOf[k] >= 0,
             ctx.segments[ctx.segmentOf[k]].close == k, ctx.tokens[lo].spaceBefore < .lineBreak
         {
@@ -494,12 +500,6 @@ public struct QuoteAttributor: Sendable {
         // `On this week’s “Harbour Hour,” Reyes said …`: a quoted title inside an opening prepositional
         // phrase is no quotation of the speaker's.
         if let b = before, isTitleInOpeningPhrase(b, lo: lo, ctx) { before = nil }
-        var after: Int?
-        if a < tokens.count, ctx.segmentOf[a] >= 0, ctx.segments[ctx.segmentOf[a]].open == a,
-            ctx.segments[ctx.segmentOf[a]].words >= 3
-        {
-            after = ctx.segmentOf[a]
-        }
 
         var content: [TextRange] = []
         var segments: [Int] = []
