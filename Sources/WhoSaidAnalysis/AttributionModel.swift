@@ -93,11 +93,6 @@ public struct AttributionModel: Sendable {
 }
 
 extension QuoteAttributor {
-    /// ``pronouns``, ``relatives`` and ``determiners`` again, for quick lookups in ``features(_:_:)``.
-    static let pronounTable = StringTable(members: pronouns)
-    static let relativeTable = StringTable(members: relatives)
-    static let determinerTable = StringTable(members: determiners)
-
     /// What the model sees of a candidate. Names are short and stable: they are the model file's keys.
     func features(_ f: Found, _ ctx: Context) -> [String] {
         let lo = ctx.sentences[f.sentence].tokens.lowerBound
@@ -112,8 +107,8 @@ extension QuoteAttributor {
             case .punctuation, .dash: return ctx.norms[i]
             case .number: return "num"
             default:
-                if Self.pronounTable.contains(ctx.norms[i]) { return "pron" }
-                if CueLexicon.stopWords.contains(ctx.norms[i]) { return "fn" }
+                if Self.pronouns.contains(ctx.norms[i]) { return "pron" }
+                if StopWords.english.contains(ctx.norms[i]) { return "fn" }
                 return isCapitalised(i, ctx) ? "cap" : "low"
             }
         }
@@ -136,13 +131,13 @@ extension QuoteAttributor {
         var source = "none"
         if let s = f.source {
             let first = ctx.norms[s.lowerBound]
-            if s.count == 1, Self.pronounTable.contains(first) {
+            if s.count == 1, Self.pronouns.contains(first) {
                 source = "pron"
-            } else if s.count == 1, Self.relativeTable.contains(first) {
+            } else if s.count == 1, Self.relatives.contains(first) {
                 source = "rel"
             } else if s.contains(where: { isCapitalised($0, ctx) }) {
                 source = "cap"
-            } else if Self.determinerTable.contains(first) {
+            } else if Self.determiners.contains(first) {
                 source = "det"
             } else {
                 source = "low"

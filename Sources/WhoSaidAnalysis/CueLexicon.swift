@@ -72,7 +72,7 @@ public struct CueLexicon: Sendable {
             return true
         }
         if !stems.isEmpty, out.last.map({ $0.tokens.count > 1 }) ?? true, norms[i].utf8.count >= 4,
-            var f = stemTable[Self.stem(norms[i])], !Self.stopWords.contains(norms[i])
+            var f = stemTable[Self.stem(norms[i])], !StopWords.english.contains(norms[i])
         {
             f.tokens = [norms[i]]
             out.append(f)
@@ -147,20 +147,14 @@ public struct CueLexicon: Sendable {
     private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 }
 
     /// Auxiliaries, negations and adverbs that open a cue span without being its head (`has also
-    /// said`, `is not expected`).
-    public static let auxiliaries: Set<String> = [
+    /// said`, `is not expected`). A string table: looked up for every token the cue tagger sees.
+    static let auxiliaries = StringTable(members: [
         "also", "later", "previously", "recently", "often", "repeatedly", "once", "then", "now", "had", "has", "have",
         "would", "will", "was", "is", "were", "are", "did", "does", "do", "still", "again", "be", "been", "being",
         "not", "never", "could", "might", "may", "should", "can", "must", "'s", "'re", "'ve", "'d", "'ll", "'m",
         "even", "just", "already", "first", "further", "publicly", "privately", "reportedly", "didn't", "doesn't",
         "don't", "wasn't", "isn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't",
-    ]
-
-    /// ``auxiliaries`` again, for quick lookups.
-    static let auxiliaryTable = StringTable(members: auxiliaries)
-
-    /// The English stop words (``StopWords/english``), for quick lookups.
-    static let stopWords = StringTable(members: StopWords.english.words)
+    ])
 
     /// The index of a cue's head word among its norms: the first word that is no auxiliary or adverb.
     public static func head(_ norms: [String]) -> Int? {

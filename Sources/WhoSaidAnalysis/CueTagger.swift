@@ -190,7 +190,7 @@ public struct CueTagger: Sendable {
         case .number: return 9
         case .abbreviation: return 10
         case .word:
-            if CueLexicon.stopWords.contains(t.norm) { return 11 }
+            if StopWords.english.contains(t.norm) { return 11 }
             let first = scalars[t.range.start]
             if first.value < 0x80 ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase { return 12 }
             if t.norm.utf8.count > 4 && t.norm.hasSuffix("ly") { return 13 }
@@ -242,7 +242,7 @@ public struct CueTagger: Sendable {
                 if i < coverEnd { v.formInside[i] = coverBucket }
                 continue
             }
-            v.auxiliary[i] = CueLexicon.auxiliaryTable.contains(norm)
+            v.auxiliary[i] = CueLexicon.auxiliaries.contains(norm)
             if t.kind == .word {
                 let utf8 = norm.utf8
                 if utf8.count >= 4 {

@@ -321,12 +321,13 @@ public struct QuoteAttributor: Sendable {
         case signed
     }
 
-    static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
-    static let relatives: Set<String> = ["who", "which", "that"]
-    static let determiners: Set<String> = [
+    // Looked up for most tokens of a document (``features(_:_:)``): string tables, not sets.
+    static let pronouns = StringTable(members: ["he", "she", "they", "i", "we", "it", "you"])
+    static let relatives = StringTable(members: ["who", "which", "that"])
+    static let determiners = StringTable(members: [
         "the", "a", "an", "one", "some", "many", "several", "most", "few", "two", "three", "his", "her", "their", "its",
         "other", "another", "senior", "former", "top", "both", "these", "those", "this", "all",
-    ]
+    ])
     /// Words between a source and its cue that belong to neither (`Smith also said`).
     private static let interveners: Set<String> = [
         "also", "later", "previously", "recently", "often", "repeatedly", "once", "then", "now", "had", "has", "have",

@@ -8,9 +8,12 @@ import Foundation
 public struct StopWords: Sendable, Equatable {
     /// The words, lower-cased.
     public let words: Set<String>
+    /// The same words, for ``contains(_:)``: asked for most tokens of every document.
+    private let table: StringTable<Bool>
 
     public init<S: Sequence>(words: S) where S.Element == String {
         self.words = Set(words.map { $0.lowercased() })
+        table = StringTable(members: self.words)
     }
 
     /// Parses the list format: `#` to the end of a line is a comment; surrounding whitespace is dropped.
@@ -23,6 +26,7 @@ public struct StopWords: Sendable, Equatable {
             if !word.isEmpty { words.insert(word.lowercased()) }
         }
         self.words = words
+        table = StringTable(members: words)
     }
 
     /// Reads a list file.
@@ -32,7 +36,9 @@ public struct StopWords: Sendable, Equatable {
     }
 
     /// True when `norm` (a ``Token/norm``, lower case) is on the list.
-    public func contains(_ norm: String) -> Bool { words.contains(norm) }
+    public func contains(_ norm: String) -> Bool { table.contains(norm) }
+
+    public static func == (a: StopWords, b: StopWords) -> Bool { a.words == b.words }
 
     public var count: Int { words.count }
 

@@ -28,8 +28,8 @@ import Testing
         let table = StringTable(members: ["has", "also", "would"])
         #expect(table.contains("also"))
         #expect(!table.contains("said"))
-        #expect(CueLexicon.auxiliaryTable.contains("hasn't"))
-        #expect(CueLexicon.stopWords.contains("the"))
+        #expect(CueLexicon.auxiliaries.contains("hasn't"))
+        #expect(StopWords.english.contains("the"))
     }
 
     /// Stems computed in a buffer on the stack, as before: irregular forms, `-ies`, `-ing`, `-ed`, `-es`,
