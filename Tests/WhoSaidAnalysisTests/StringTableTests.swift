@@ -188,3 +188,17 @@ import Testing
         }
     }
 }
+
+/// The entity lexicon's string tables answer as the dictionary and set they replace.
+@Suite struct EntityLexiconTableTests {
+    @Test func rootChildrenAndWordListsAsBefore() {
+        let lex = EntityLexicon.shared
+        #expect(!lex.nodes[0].children.isEmpty)
+        for (word, node) in lex.nodes[0].children { #expect(lex.rootChildren[word] == node, "\(word)") }
+        #expect(lex.rootChildren["zzqx-not-a-listed-word"] == nil)
+        let names = EntityLexicon.lines(EntityLexicon.resource("first-names", "txt")).map { $0.lowercased() }
+        for name in names.prefix(200) { #expect(lex.firstNames.contains(name), "\(name)") }
+        #expect(!lex.firstNames.contains("zzqx"))
+        #expect(lex.wordClass["zzqx"] == nil)
+    }
+}
