@@ -158,6 +158,12 @@ public struct CueTagger: Sendable {
         return h
     }
 
+    /// ``hash(_:)`` of a string's UTF-8 bytes, read from its storage in place when it has one (token
+    /// norms do) rather than through the view's iterator: the same value, several times quicker.
+    @inline(__always) static func hash(_ s: String) -> UInt64 {
+        s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
+    }
+
     @inline(__always) static func feature(_ template: UInt64, _ v: UInt64) -> UInt64 { mix(template &* 0x2545_F491_4F6C_DD1D, v) }
     @inline(__always) static func feature(_ template: UInt64, _ v: UInt64, _ w: UInt64) -> UInt64 {
         mix(mix(template &* 0x2545_F491_4F6C_DD1D, v), w &+ 0x1234_5678)
@@ -244,7 +250,7 @@ public struct CueTagger: Sendable {
             v.inQuote[i] = quoted && !double
             if lastQuote >= 0 { v.quoteLeft[i] = UInt8(min(i - lastQuote, 254)) }
             if double { lastQuote = i }
-            v.word[i] = hash(norm.utf8)
+            v.word[i] = hash(norm)
             v.shape[i] = shapeOf(t, scalars)
             v.opens[i] = (t.kind == .word || t.kind == .abbreviation) && !v.inQuote[i]
             // Inside quotations only the word and its shape count (speed: most words are elsewhere).
@@ -259,7 +265,7 @@ public struct CueTagger: Sendable {
                 let utf8 = norm.utf8
                 if utf8.count >= 4 {
                     let s = CueLexicon.stem(norm)
-                    v.stem[i] = hash(s.utf8)
+                    v.stem[i] = hash(s)
                     if let f = lexicon.stemTable[s] { v.stemPrecision[i] = bucket(f.precision) }
                 } else {
                     v.stem[i] = v.word[i]

@@ -124,6 +124,15 @@ import Testing
         #expect(tags.contains(CueTagger.begin))
     }
 
+    /// A norm's hash read from its storage in place is the byte-by-byte FNV-1a hash the weights were
+    /// trained with, for small and long, ASCII and non-ASCII strings.
+    @Test func stringHashIsTheByteHash() {
+        for word in ["", "said", "repeatedly", "a-much-longer-hyphenated-norm", "caf\u{E9}", "\u{201C}", "Zo\u{EB}-Ann"] {
+            #expect(CueTagger.hash(word) == CueTagger.hash(Array(word.utf8)), "\(word)")
+        }
+        #expect(CueTagger.hash("said") != CueTagger.hash("says"))
+    }
+
     @Test func nonzeroRowsFollowTheWeights() {
         var tagger = CueTagger(bits: 8)
         tagger.weights[5 * 3 + 1] = 1.25
