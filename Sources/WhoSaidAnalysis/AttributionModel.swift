@@ -32,7 +32,7 @@ public struct AttributionModel: Sendable {
 
     public func probability(_ features: [String]) -> Double {
         var z = 0.0
-        for f in features { z += table[f] ?? 0 }
+        table.forEachValue(features) { z += $0 ?? 0 }
         return 1 / (1 + exp(-z))
     }
 
@@ -118,14 +118,19 @@ extension QuoteAttributor {
         let c1 = f.cue.upperBound
         let p1 = word(c0 - 1)
         let n1 = word(c1)
-        var out = [
-            "bias", "form=" + form, "key=" + key, "prec=\(Int(f.form.precision * 10))",
+        // Each name is built in one interpolation (one allocation at most; a chain of `+` makes one
+        // for every step past fifteen bytes), into an array sized for all of them.
+        let n1s = shape(c1)
+        var out: [String] = []
+        out.reserveCapacity(64)
+        out += [
+            "bias", "form=\(form)", "key=\(key)", "prec=\(Int(f.form.precision * 10))",
             "lexafter=\(Int(f.form.sourceAfter * 4))", "lexquote=\(Int(f.form.contentQuote * 4))",
-            "p1=" + p1, "p2=" + word(c0 - 2), "n1=" + n1, "n2=" + word(c1 + 1),
-            "key|p1=" + key + "|" + p1, "key|n1=" + key + "|" + n1,
-            "p1s=" + shape(c0 - 1), "n1s=" + shape(c1), "key|n1s=" + key + "|" + shape(c1),
+            "p1=\(p1)", "p2=\(word(c0 - 2))", "n1=\(n1)", "n2=\(word(c1 + 1))",
+            "key|p1=\(key)|\(p1)", "key|n1=\(key)|\(n1)",
+            "p1s=\(shape(c0 - 1))", "n1s=\(n1s)", "key|n1s=\(key)|\(n1s)",
             "cuecap=\(isCapitalised(c0, ctx))", "cuelen=\(min(f.form.tokens.count, 4))",
-            "stem=" + f.form.stem, "fallback=\(f.form.key.hasPrefix("~"))",
+            "stem=\(f.form.stem)", "fallback=\(f.form.key.hasPrefix("~"))",
         ]
         // The source.
         var source = "none"
@@ -143,16 +148,17 @@ extension QuoteAttributor {
                 source = "low"
             }
             out.append("srclen=\(min(s.count, 6))")
-            out.append("srchead=" + ctx.norms[s.upperBound - 1])
-            out.append("srcfirst=" + first)
-            out.append("presrc=" + shape(s.lowerBound - 1))
+            out.append("srchead=\(ctx.norms[s.upperBound - 1])")
+            out.append("srcfirst=\(first)")
+            out.append("presrc=\(shape(s.lowerBound - 1))")
         }
         let side = f.sourceAfter ? "after" : "before"
+        let content = f.shape.rawValue
         out += [
-            "src=" + source, "srcside=" + side, "key|src=" + key + "|" + source + "|" + side,
-            "content=" + f.shape.rawValue, "key|content=" + key + "|" + f.shape.rawValue,
-            "src|content=" + source + "|" + f.shape.rawValue, "mixed=\(f.mixed)",
-            "key|src|content=" + key + "|" + source + "|" + side + "|" + f.shape.rawValue,
+            "src=\(source)", "srcside=\(side)", "key|src=\(key)|\(source)|\(side)",
+            "content=\(content)", "key|content=\(key)|\(content)",
+            "src|content=\(source)|\(content)", "mixed=\(f.mixed)",
+            "key|src|content=\(key)|\(source)|\(side)|\(content)",
         ]
         // The content: its length, its first words when it is reported speech.
         var words = 0
@@ -169,9 +175,9 @@ extension QuoteAttributor {
         out.append("content|clen=\(f.shape.rawValue)|\(bucket)")
         if f.shape == .reportAfter || f.shape == .reportBefore {
             let first = f.contentStartToken < ctx.tokens.count ? ctx.norms[f.contentStartToken] : "</s>"
-            out.append("cfirst=" + first)
-            out.append("key|cfirst=" + key + "|" + first)
-            out.append("cfirsts=" + shape(f.contentStartToken))
+            out.append("cfirst=\(first)")
+            out.append("key|cfirst=\(key)|\(first)")
+            out.append("cfirsts=\(shape(f.contentStartToken))")
         }
         // The sentence: quotation marks in it, where the cue stands.
         let quoted = (lo..<hi).contains { ctx.segmentOf[$0] >= 0 }
@@ -186,9 +192,9 @@ extension QuoteAttributor {
                 var m: Float = 0.5
                 while t.margin >= m, b < 7 { b += 1; m *= 2 }
                 let exact = t.tokens == (c0 - f.lead)..<c1
-                out += ["tag=\(b)", "tag|exact=\(b)|\(exact)", "tag|src=\(b)|" + source, "tag|content=\(b)|" + f.shape.rawValue]
+                out += ["tag=\(b)", "tag|exact=\(b)|\(exact)", "tag|src=\(b)|\(source)", "tag|content=\(b)|\(content)"]
             } else {
-                out += ["tag=none", "tag|src=none|" + source, "tag|content=none|" + f.shape.rawValue]
+                out += ["tag=none", "tag|src=none|\(source)", "tag|content=none|\(content)"]
             }
         }
         return out

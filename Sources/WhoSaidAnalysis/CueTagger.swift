@@ -24,13 +24,25 @@ public struct CueTagger: Sendable {
     /// One bit a row, set when the row has a weight other than zero. Tagging adds only those rows: a
     /// zero adds nothing, and the bits (32 KB for 18 bits) stay in the cache where the weights
     /// (3 MB) do not.
-    private(set) var nonzero: [UInt64]
+    private(set) var nonzero: [UInt64] {
+        didSet { zeroRow = Self.firstZeroRow(nonzero) }
+    }
+    /// A row whose weights are all zero (more than half the rows are), read in place of every other
+    /// zero row (``addRows(_:to:_:_:)``), so it stays in the cache; row 0 when every row has a weight.
+    private(set) var zeroRow: Int
 
     public init(bits: Int, weights: [Float]? = nil) {
         self.bits = bits
         let weights = weights ?? [Float](repeating: 0, count: (1 << bits) * 3)
         self.weights = weights
-        self.nonzero = Self.nonzeroRows(weights)
+        let nonzero = Self.nonzeroRows(weights)
+        self.nonzero = nonzero
+        self.zeroRow = Self.firstZeroRow(nonzero)
+    }
+
+    static func firstZeroRow(_ nonzero: [UInt64]) -> Int {
+        guard let k = nonzero.firstIndex(where: { $0 != ~0 }) else { return 0 }
+        return k * 64 + (~nonzero[k]).trailingZeroBitCount
     }
 
     static func nonzeroRows(_ weights: [Float]) -> [UInt64] {
@@ -146,6 +158,12 @@ public struct CueTagger: Sendable {
         return h
     }
 
+    /// ``hash(_:)`` of a string's UTF-8 bytes, read from its storage in place when it has one (token
+    /// norms do) rather than through the view's iterator: the same value, several times quicker.
+    @inline(__always) static func hash(_ s: String) -> UInt64 {
+        s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
+    }
+
     @inline(__always) static func feature(_ template: UInt64, _ v: UInt64) -> UInt64 { mix(template &* 0x2545_F491_4F6C_DD1D, v) }
     @inline(__always) static func feature(_ template: UInt64, _ v: UInt64, _ w: UInt64) -> UInt64 {
         mix(mix(template &* 0x2545_F491_4F6C_DD1D, v), w &+ 0x1234_5678)
@@ -232,7 +250,7 @@ public struct CueTagger: Sendable {
             v.inQuote[i] = quoted && !double
             if lastQuote >= 0 { v.quoteLeft[i] = UInt8(min(i - lastQuote, 254)) }
             if double { lastQuote = i }
-            v.word[i] = hash(norm.utf8)
+            v.word[i] = hash(norm)
             v.shape[i] = shapeOf(t, scalars)
             v.opens[i] = (t.kind == .word || t.kind == .abbreviation) && !v.inQuote[i]
             // Inside quotations only the word and its shape count (speed: most words are elsewhere).
@@ -247,7 +265,7 @@ public struct CueTagger: Sendable {
                 let utf8 = norm.utf8
                 if utf8.count >= 4 {
                     let s = CueLexicon.stem(norm)
-                    v.stem[i] = hash(s.utf8)
+                    v.stem[i] = hash(s)
                     if let f = lexicon.stemTable[s] { v.stemPrecision[i] = bucket(f.precision) }
                 } else {
                     v.stem[i] = v.word[i]
@@ -368,10 +386,21 @@ public struct CueTagger: Sendable {
         let v = Self.view(tokens: tokens, scalars: scalars, lexicon: lexicon)
         var fs: [UInt64] = []
         fs.reserveCapacity(48)
+        // The scores of the static features (the first ones added) of every token that opens: they do
+        // not depend on the tags, so they are summed for a whole sentence before decoding it, in a
+        // loop whose weight reads (most of them cache misses) overlap from one token to the next.
+        var staticScores = [Float](repeating: 0, count: tokens.count * 3)
         weights.withUnsafeBufferPointer { w in
             nonzero.withUnsafeBufferPointer { nonzero in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 64 * 3) { gathered in
+            staticScores.withUnsafeMutableBufferPointer { staticScores in
             for s in sentences {
+                let (lo, hi) = (s.tokens.lowerBound, s.tokens.upperBound)
+                for i in s.tokens where v.opens[i] {
+                    fs.removeAll(keepingCapacity: true)
+                    Self.staticFeatures(i, lo: lo, hi: hi, v, into: &fs)
+                    let score = addRows(fs, to: (0, 0, 0), w, nonzero)
+                    (staticScores[i * 3], staticScores[i * 3 + 1], staticScores[i * 3 + 2]) = score
+                }
                 var prev = Self.outside
                 var prev2 = Self.outside
                 for i in s.tokens {
@@ -379,28 +408,17 @@ public struct CueTagger: Sendable {
                         prev2 = prev
                         continue
                     }
+                    var score: (Float, Float, Float)
+                    if v.opens[i] {
+                        score = (staticScores[i * 3], staticScores[i * 3 + 1], staticScores[i * 3 + 2])
+                    } else {
+                        fs.removeAll(keepingCapacity: true)
+                        Self.staticFeatures(i, lo: lo, hi: hi, v, into: &fs)
+                        score = addRows(fs, to: (0, 0, 0), w, nonzero)
+                    }
                     fs.removeAll(keepingCapacity: true)
-                    Self.staticFeatures(i, lo: s.tokens.lowerBound, hi: s.tokens.upperBound, v, into: &fs)
                     Self.tagFeatures(i, v, prev: prev, prev2: prev2, into: &fs)
-                    // The rows' weights are read first, all at once (the reads wait on memory and
-                    // overlap when nothing depends on them), then added in feature order.
-                    precondition(fs.count <= 64)
-                    var count = 0
-                    for f in fs {
-                        let row = row(f)
-                        guard nonzero[row >> 6] & (1 << UInt64(row & 63)) != 0 else { continue }
-                        let r = row * 3
-                        gathered[count * 3] = w[r]
-                        gathered[count * 3 + 1] = w[r + 1]
-                        gathered[count * 3 + 2] = w[r + 2]
-                        count += 1
-                    }
-                    var score: (Float, Float, Float) = (0, 0, 0)
-                    for k in 0..<count {
-                        score.0 += gathered[k * 3]
-                        score.1 += gathered[k * 3 + 1]
-                        score.2 += gathered[k * 3 + 2]
-                    }
+                    score = addRows(fs, to: score, w, nonzero)
                     let t = Self.decide(score, prev: prev)
                     tags[i] = t
                     margins[i] = t == Self.begin ? score.1 - max(score.0, score.2) : t == Self.inside ? score.2 - max(score.0, score.1) : score.0 - max(score.1, prev == Self.outside ? score.1 : score.2)
@@ -412,6 +430,28 @@ public struct CueTagger: Sendable {
             }
         }
         return (tags, margins)
+    }
+
+    /// `score` plus the weights of the features' rows, added in feature order. A feature whose row is
+    /// all zeros reads ``zeroRow`` instead (a select, not a branch: whether a row has a weight is as
+    /// good as random, and a mispredicted branch would cancel the reads issued after it); adding its
+    /// zeros changes no sum, since no score is ever -0.
+    @inline(__always) func addRows(
+        _ features: [UInt64], to score: (Float, Float, Float), _ w: UnsafeBufferPointer<Float>, _ nonzero: UnsafeBufferPointer<UInt64>
+    ) -> (Float, Float, Float) {
+        var score = score
+        let zero = zeroRow &* 3
+        for f in features {
+            let row = row(f)
+            // Arithmetic, so that the compiler makes no branch of it: `row * 3` when the row's bit is
+            // set, `zero` otherwise.
+            let set = Int(truncatingIfNeeded: (nonzero[row >> 6] >> UInt64(row & 63)) & 1)
+            let r = zero &+ (row &* 3 &- zero) &* set
+            score.0 += w[r]
+            score.1 += w[r + 1]
+            score.2 += w[r + 2]
+        }
+        return score
     }
 
     /// The best tag, never `I` after `O`.

@@ -44,8 +44,12 @@ struct EntityLexicon: Sendable {
 
     var entries: [Entry] = []
     var nodes: [Node] = [Node()]
-    var wordClass: [String: WordClass] = [:]
-    var firstNames: Set<String> = []
+    var wordClass = StringTable<WordClass>([:])
+    /// First names, lower case (a string table: looked up for most capitalised words).
+    var firstNames = StringTable<Bool>([:])
+    /// The root node's children again, for quick lookups: ``TaggingRun/lexiconMatch(at:)`` starts
+    /// there at nearly every word of a document.
+    var rootChildren = StringTable<Int32>([:])
     /// Faction eponym stems (lower case) → entry, for `Corbynite`-style words.
     var eponymEntry: [String: Int32] = [:]
 
@@ -90,6 +94,7 @@ struct EntityLexicon: Sendable {
                 }
             }
         }
+        var classes: [String: WordClass] = [:]
         for line in Self.lines(Self.resource("titles", "txt")) {
             let cols = line.split(separator: "\t")
             guard cols.count >= 2 else { continue }
@@ -101,11 +106,11 @@ struct EntityLexicon: Sendable {
             case "modifier": cls = .modifier
             default: continue
             }
-            wordClass[String(cols[0]), default: []].insert(cls)
+            classes[String(cols[0]), default: []].insert(cls)
         }
-        for line in Self.lines(Self.resource("first-names", "txt")) {
-            firstNames.insert(line.lowercased())
-        }
+        wordClass = StringTable(classes)
+        firstNames = StringTable(members: Self.lines(Self.resource("first-names", "txt")).map { $0.lowercased() })
+        rootChildren = StringTable(nodes[0].children)
     }
 
     private mutating func insert(_ phrase: String, strict: Bool, entry: Int32, _ tokenizer: Tokenizer) {

@@ -225,7 +225,7 @@ struct TaggingRun {
         while j < n, j - i < 32 {
             if j > i && t[j].spaceBefore >= .lineBreak { break }
             if owner[j] >= 0 { break }
-            guard let next = lex.nodes[node].children[t[j].norm] else { break }
+            guard let next = node == 0 ? lex.rootChildren[t[j].norm] : lex.nodes[node].children[t[j].norm] else { break }
             node = Int(next)
             j += 1
             for f in lex.nodes[node].forms where formMatches(f, i, j - i) {
@@ -258,7 +258,7 @@ struct TaggingRun {
                 let stem = String(tok.norm[..<dash])
                 let rest = tok.norm[tok.norm.index(after: dash)...]
                 if EntityWords.hyphenSuffixes.contains(where: { $0 == rest }),
-                   let node = lex.nodes[0].children[stem],
+                   let node = lex.rootChildren[stem],
                    let form = lex.nodes[Int(node)].forms.first {
                     let entry = lex.entries[Int(form.entry)]
                     let k = entity(entry.kind, entry.name, listAliases: entry.kind == .outlet ? entry.aliases : [])
