@@ -86,6 +86,20 @@ import WhoSaidCore
         #expect(closing.first?.content == ["The driver left the car on the quay before dawn"])
     }
 
+    @Test func aDescribedAccordingToSourceRunsOverASlashAndPastSixteenTokens() {
+        // A slash between two names stays inside the source (it used to end it, and `released` became the cue).
+        let slash = describe("Support for the ferry levy fell over the summer, according to a Westbrook News/Harlow College poll released last week.")
+        #expect(slash.count == 1)
+        #expect(slash.first?.cue == "according to")
+        #expect(slash.first?.speaker == "a Westbrook News/Harlow College poll released last week")
+        #expect(slash.first?.content == ["Support for the ferry levy fell over the summer"])
+        // A long description (over 16 tokens) runs to the comma that ends its clause.
+        let long = describe(
+            "According to a 40-page complaint filed by the harbour board of Westbrook and a shorter one by the ferry workers union, the operator kept the fares.")
+        #expect(long.first?.speaker == "a 40-page complaint filed by the harbour board of Westbrook and a shorter one by the ferry workers union")
+        #expect(long.first?.content == ["the operator kept the fares"])
+    }
+
     @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
         let found = describe(
             "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
