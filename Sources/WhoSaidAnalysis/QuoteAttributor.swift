@@ -68,7 +68,7 @@ public struct QuoteAttributor: Sendable {
         var ctx = makeContext(scalars: scalars, tokens: tokens, sentences: sentences)
         findSegments(&ctx)
         tagCues(&ctx)
-        var found = candidates(ctx).compactMap { c -> Found? in
+        let judge = { (c: Found) -> Found? in
             // `The total passed that figure in 17 days`: a quantity is no speaker.
             if quantitySource(c, ctx) { return nil }
             // No attribution: a bare article for source (`The Post sent …`), or reported speech (no quoted
@@ -114,6 +114,9 @@ public struct QuoteAttributor: Sendable {
             // or sources ending the sentence, after the clause it reports.
             return accordingToUnnamed(f, ctx) || accordingToDescribed(f, ctx) ? f : nil
         }
+        // A later cue taken for a cue word inside its subject (``laterCueOfSubject(_:sentence:_:)``) that is
+        // turned down leaves the word's own attribution to be judged.
+        var found = candidates(ctx).compactMap { c in judge(c) ?? c.subjectWordAttribution.first.flatMap(judge) }
         // `according to a survey published on Thursday by …`: a cue inside another attribution's source
         // (`published`) is part of that source, not a claim of its own.
         found = found.filter { f in
@@ -212,8 +215,13 @@ public struct QuoteAttributor: Sendable {
                     if var f = attribution(cue: cue, form: form, sentence: si, ctx) {
                         // The tagger sets the span's boundaries when it tags the cue's head word.
                         if let t = taggedSpan(f, ctx) { f.tagged = t.tokens }
+                        if var g = laterCueOfSubject(f, sentence: sentence.tokens, ctx) {
+                            if let t = taggedSpan(g, ctx) { g.tagged = t.tokens }
+                            g.subjectWordAttribution = [f]
+                            f = g
+                        }
                         found.append(f)
-                        next = cue.upperBound
+                        next = f.cue.upperBound
                         break
                     }
                 }
@@ -221,6 +229,36 @@ public struct QuoteAttributor: Sendable {
             }
         }
         return found
+    }
+
+    /// The most tokens between a cue word inside a subject and the verb after it (``laterCueOfSubject(_:sentence:_:)``).
+    static let subjectCueReach = 8
+
+    /// `The Reyes campaign plans to …`, `A harbour board report released last year found …`, `the mayor's
+    /// former campaign adviser said …`: an imprecise cue word inside the subject (`campaign`, `report`,
+    /// `released`) whose clause goes on, with no punctuation between, to a more precise cue whose source
+    /// (before it) opens before that word and holds it and its source. The attribution at the later cue, or nil.
+    private func laterCueOfSubject(_ f: Found, sentence: Range<Int>, _ ctx: Context) -> Found? {
+        guard f.form.precision < CueLexicon.minimumPrecision, !f.sourceAfter, taggedSpan(f, ctx) == nil else { return nil }
+        var j = f.cue.upperBound
+        while j < sentence.upperBound, j - f.cue.upperBound < Self.subjectCueReach {
+            let t = ctx.tokens[j]
+            if ctx.segmentOf[j] >= 0 || t.kind == .openQuote || t.kind == .dash { return nil }
+            if t.kind == .punctuation && ctx.norms[j] != "'s" && ctx.norms[j] != "-" { return nil }
+            if t.kind == .word, !isCapitalised(j, ctx) {
+                for form in lexicon.matches(ctx.norms, at: j) where j + form.tokens.count <= sentence.upperBound {
+                    guard form.precision > f.form.precision,
+                        let g = attribution(cue: j..<(j + form.tokens.count), form: form, sentence: f.sentence, ctx)
+                    else { continue }
+                    guard let gs = g.source, !g.sourceAfter, gs.lowerBound < f.cue.lowerBound, gs.contains(f.cue.lowerBound),
+                        f.source.map({ $0.lowerBound >= gs.lowerBound }) ?? true
+                    else { return nil }
+                    return g
+                }
+            }
+            j += 1
+        }
+        return nil
     }
 
     // MARK: Quotation segments
@@ -305,6 +343,9 @@ public struct QuoteAttributor: Sendable {
         var setOff = false
         /// The cue span the tagger gives (token indices), reported instead of the form and its lead.
         var tagged: Range<Int>? = nil
+        /// The attribution at a cue word inside the subject that this one, at the later cue, replaced
+        /// (``laterCueOfSubject(_:sentence:_:)``): none or one.
+        var subjectWordAttribution: [Found] = []
     }
 
     /// Where the content is, relative to the cue.

@@ -100,6 +100,20 @@ import WhoSaidCore
         #expect(long.first?.content == ["the operator kept the fares"])
     }
 
+    @Test func aCueWordInsideTheSubjectGivesWayToTheVerbAfterIt() {
+        // `campaign` and `released` are cue words, but here they belong to the subject of the verb that reports.
+        let adviser = describe("“That was a mistake,” the mayor's former campaign adviser said.")
+        #expect(adviser.count == 1)
+        #expect(adviser.first?.cue == "said")
+        #expect(adviser.first?.speaker == "the mayor's former campaign adviser")
+        let plans = describe("The Reyes campaign plans to send the mayor to every ward before the vote.")
+        #expect(plans.first?.cue == "plans")
+        #expect(plans.first?.speaker == "The Reyes campaign")
+        let report = describe("A harbour board report released last year found that the ferry lost money.")
+        #expect(report.first?.cue == "found")
+        #expect(report.first?.content == ["that the ferry lost money"])
+    }
+
     @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
         let found = describe(
             "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
