@@ -462,9 +462,10 @@ public struct QuoteAttributor: Sendable {
         } ?? false
         let commaBefore = left >= lo && ctx.norms[left] == ","
         if let np = phraseAfter, form.sourceAfter > 0.5 || (leftIsPunct && (afterEndsClause || !commaBefore)) {
-            // `according to a survey published on Thursday by the Institute`: a described source runs
-            // to the end of its clause.
-            source = form.tokens == ["according", "to"] ? accordingToSource(from: right, hi: hi, ctx) ?? np : np
+            // `according to a survey published on Thursday by the Institute`, `according to unofficial
+            // results tallied through Wednesday`: a described source runs to the end of its clause.
+            source = form.tokens == ["according", "to"]
+                ? accordingToSource(from: right, hi: hi, ctx, anyDescription: true) ?? np : np
             sourceAfter = true
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }

@@ -100,6 +100,14 @@ import WhoSaidCore
         #expect(long.first?.content == ["the operator kept the fares"])
     }
 
+    @Test func anAccordingToSourceOpeningWithAnAdjectiveRunsToTheEndOfItsClause() {
+        // Neither a determiner nor a plural noun opens it; it used to stop at `results` and the attribution was lost.
+        let found = describe("Turnout in the north fell below half, according to unofficial results tallied through Wednesday afternoon.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "unofficial results tallied through Wednesday afternoon")
+        #expect(found.first?.content == ["Turnout in the north fell below half"])
+    }
+
     @Test func aCueWordInsideTheSubjectGivesWayToTheVerbAfterIt() {
         // `campaign` and `released` are cue words, but here they belong to the subject of the verb that reports.
         let adviser = describe("“That was a mistake,” the mayor's former campaign adviser said.")
