@@ -1284,7 +1284,8 @@ public struct QuoteAttributor: Sendable {
     /// A slash between two names stays inside (`a Westbrook News/Harlow College poll`). With
     /// `anyDescription`, the source may open with any lower-case word (`exit polls`, `state law`, `police`).
     private func accordingToSource(from i: Int, hi: Int, _ ctx: Context, anyDescription: Bool = false) -> Range<Int>? {
-        guard i < hi, ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word, !isCapitalised(i, ctx),
+        guard i < hi, ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word,
+            !isCapitalised(i, ctx) || (anyDescription && possessiveNameOpensDescription(i, hi: hi, ctx)),
             anyDescription || Self.determiners.contains(ctx.norms[i]) || isPluralCommonNoun(i, ctx)
         else { return nil }
         var j = i
@@ -1299,6 +1300,13 @@ public struct QuoteAttributor: Sendable {
         guard j == hi || ctx.tokens[j].kind == .punctuation || ctx.tokens[j].kind == .dash else { return nil }
         while j > i, !ctx.tokens[j - 1].isWordLike { j -= 1 }
         return j > i ? i..<j : nil
+    }
+
+    /// `Westbrook Media's fare tracker`: capitalised words, a possessive and a lower-case word, from `i`.
+    private func possessiveNameOpensDescription(_ i: Int, hi: Int, _ ctx: Context) -> Bool {
+        var k = i
+        while k < hi, ctx.tokens[k].kind == .word, isCapitalised(k, ctx) { k += 1 }
+        return k > i && k + 1 < hi && ctx.norms[k] == "'s" && ctx.tokens[k + 1].kind == .word && !isCapitalised(k + 1, ctx)
     }
 
     /// The most tokens a described according-to source runs to (`early results of the exit poll conducted

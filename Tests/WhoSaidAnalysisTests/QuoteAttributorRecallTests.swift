@@ -108,6 +108,14 @@ import WhoSaidCore
         #expect(found.first?.content == ["Turnout in the north fell below half"])
     }
 
+    @Test func anAccordingToSourceMayOpenWithAPossessiveName() {
+        // The possessive used to end the source at the name, and the content then opened with `'s fare tracker`.
+        let found = describe("Fares rose by a third, according to Westbrook Media's fare tracker.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Westbrook Media's fare tracker")
+        #expect(found.first?.content == ["Fares rose by a third"])
+    }
+
     @Test func aCueWordInsideTheSubjectGivesWayToTheVerbAfterIt() {
         // `campaign` and `released` are cue words, but here they belong to the subject of the verb that reports.
         let adviser = describe("“That was a mistake,” the mayor's former campaign adviser said.")
