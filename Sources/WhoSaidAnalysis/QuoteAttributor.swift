@@ -1330,11 +1330,33 @@ public struct QuoteAttributor: Sendable {
         case .reportBefore:
             return !(s.upperBound..<sentence.upperBound).contains { ctx.tokens[$0].isWordLike || ctx.segmentOf[$0] >= 0 }
         case .reportAfter:
-            return !(sentence.lowerBound..<f.cue.lowerBound).contains { ctx.tokens[$0].isWordLike }
+            return opensSentenceAfterShortOpener(f.cue.lowerBound, sentence: sentence, ctx)
                 && s.upperBound < sentence.upperBound && ctx.norms[s.upperBound] == ","
         default:
             return false
         }
+    }
+
+    /// The most words of an opener set off by a comma before a sentence-opening according-to.
+    static let shortOpenerWords = 3
+
+    /// Sentence adverbs that are no function words and have no -ly (`Meanwhile, according to …`).
+    static let adverbialOpeners: Set<String> = ["meanwhile", "still", "instead", "likewise", "moreover", "furthermore", "however"]
+
+    /// Whether `i` opens its sentence, or follows a short opener and its comma (`In addition, according to
+    /// the council, …`, `However, according to …`).
+    private func opensSentenceAfterShortOpener(_ i: Int, sentence: Range<Int>, _ ctx: Context) -> Bool {
+        let words = (sentence.lowerBound..<i).filter { ctx.tokens[$0].isWordLike }
+        if words.isEmpty { return true }
+        // An adverbial opener, not a subject the according-to interrupts (`The fund, according to …, has grown`):
+        // it opens with a function word or an -ly adverb (`In addition`, `However`, `Meanwhile`, `Separately`)
+        // and holds no other capitalised word.
+        let first = ctx.norms[words[0]]
+        guard StopWords.english.contains(first) || first.hasSuffix("ly") || Self.adverbialOpeners.contains(first),
+            !words.dropFirst().contains(where: { isCapitalised($0, ctx) })
+        else { return false }
+        return words.count <= Self.shortOpenerWords && i - 1 > sentence.lowerBound && ctx.norms[i - 1] == ","
+            && !(sentence.lowerBound..<(i - 1)).contains { ctx.norms[$0] == "," || ctx.segmentOf[$0] >= 0 }
     }
 
     /// Singular nouns for a quantity, which move (`passed`, `rose`) but never speak.

@@ -109,11 +109,18 @@ import WhoSaidCore
     }
 
     @Test func anAccordingToSourceMayOpenWithAPossessiveName() {
-        // The possessive used to end the source at the name, and the content then opened with `'s fare tracker`.
+        // The capitalised name used to keep it from being a described source, and the attribution was lost.
         let found = describe("Fares rose by a third, according to Westbrook Media's fare tracker.")
         #expect(found.count == 1)
         #expect(found.first?.speaker == "Westbrook Media's fare tracker")
         #expect(found.first?.content == ["Fares rose by a third"])
+    }
+
+    @Test func aSentenceOpeningAccordingToMayFollowAShortAdverbialOpener() {
+        let found = describe("In addition, according to the department, nearly nine thousand more workers should get the bonus.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "the department")
+        #expect(found.first?.content == ["nearly nine thousand more workers should get the bonus"])
     }
 
     @Test func aCueWordInsideTheSubjectGivesWayToTheVerbAfterIt() {
