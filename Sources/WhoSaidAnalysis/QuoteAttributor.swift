@@ -68,7 +68,7 @@ public struct QuoteAttributor: Sendable {
         var ctx = makeContext(scalars: scalars, tokens: tokens, sentences: sentences)
         findSegments(&ctx)
         tagCues(&ctx)
-        var found = candidates(ctx).compactMap { c -> Found? in
+        let judge = { (c: Found) -> Found? in
             // `The total passed that figure in 17 days`: a quantity is no speaker.
             if quantitySource(c, ctx) { return nil }
             // No attribution: a bare article for source (`The Post sent …`), or reported speech (no quoted
@@ -114,6 +114,9 @@ public struct QuoteAttributor: Sendable {
             // or sources ending the sentence, after the clause it reports.
             return accordingToUnnamed(f, ctx) || accordingToDescribed(f, ctx) ? f : nil
         }
+        // A later cue taken for a cue word inside its subject (``laterCueOfSubject(_:sentence:_:)``) that is
+        // turned down leaves the word's own attribution to be judged.
+        var found = candidates(ctx).compactMap { c in judge(c) ?? c.subjectWordAttribution.first.flatMap(judge) }
         // `according to a survey published on Thursday by …`: a cue inside another attribution's source
         // (`published`) is part of that source, not a claim of its own.
         found = found.filter { f in
@@ -212,8 +215,13 @@ public struct QuoteAttributor: Sendable {
                     if var f = attribution(cue: cue, form: form, sentence: si, ctx) {
                         // The tagger sets the span's boundaries when it tags the cue's head word.
                         if let t = taggedSpan(f, ctx) { f.tagged = t.tokens }
+                        if var g = laterCueOfSubject(f, sentence: sentence.tokens, ctx) {
+                            if let t = taggedSpan(g, ctx) { g.tagged = t.tokens }
+                            g.subjectWordAttribution = [f]
+                            f = g
+                        }
                         found.append(f)
-                        next = cue.upperBound
+                        next = f.cue.upperBound
                         break
                     }
                 }
@@ -221,6 +229,36 @@ public struct QuoteAttributor: Sendable {
             }
         }
         return found
+    }
+
+    /// The most tokens between a cue word inside a subject and the verb after it (``laterCueOfSubject(_:sentence:_:)``).
+    static let subjectCueReach = 8
+
+    /// `The Reyes campaign plans to …`, `A harbour board report released last year found …`, `the mayor's
+    /// former campaign adviser said …`: an imprecise cue word inside the subject (`campaign`, `report`,
+    /// `released`) whose clause goes on, with no punctuation between, to a more precise cue whose source
+    /// (before it) opens before that word and holds it and its source. The attribution at the later cue, or nil.
+    private func laterCueOfSubject(_ f: Found, sentence: Range<Int>, _ ctx: Context) -> Found? {
+        guard f.form.precision < CueLexicon.minimumPrecision, !f.sourceAfter, taggedSpan(f, ctx) == nil else { return nil }
+        var j = f.cue.upperBound
+        while j < sentence.upperBound, j - f.cue.upperBound < Self.subjectCueReach {
+            let t = ctx.tokens[j]
+            if ctx.segmentOf[j] >= 0 || t.kind == .openQuote || t.kind == .dash { return nil }
+            if t.kind == .punctuation && ctx.norms[j] != "'s" && ctx.norms[j] != "-" { return nil }
+            if t.kind == .word, !isCapitalised(j, ctx) {
+                for form in lexicon.matches(ctx.norms, at: j) where j + form.tokens.count <= sentence.upperBound {
+                    guard form.precision > f.form.precision,
+                        let g = attribution(cue: j..<(j + form.tokens.count), form: form, sentence: f.sentence, ctx)
+                    else { continue }
+                    guard let gs = g.source, !g.sourceAfter, gs.lowerBound < f.cue.lowerBound, gs.contains(f.cue.lowerBound),
+                        f.source.map({ $0.lowerBound >= gs.lowerBound }) ?? true
+                    else { return nil }
+                    return g
+                }
+            }
+            j += 1
+        }
+        return nil
     }
 
     // MARK: Quotation segments
@@ -305,6 +343,9 @@ public struct QuoteAttributor: Sendable {
         var setOff = false
         /// The cue span the tagger gives (token indices), reported instead of the form and its lead.
         var tagged: Range<Int>? = nil
+        /// The attribution at a cue word inside the subject that this one, at the later cue, replaced
+        /// (``laterCueOfSubject(_:sentence:_:)``): none or one.
+        var subjectWordAttribution: [Found] = []
     }
 
     /// Where the content is, relative to the cue.
@@ -421,9 +462,10 @@ public struct QuoteAttributor: Sendable {
         } ?? false
         let commaBefore = left >= lo && ctx.norms[left] == ","
         if let np = phraseAfter, form.sourceAfter > 0.5 || (leftIsPunct && (afterEndsClause || !commaBefore)) {
-            // `according to a survey published on Thursday by the Institute`: a described source runs
-            // to the end of its clause.
-            source = form.tokens == ["according", "to"] ? accordingToSource(from: right, hi: hi, ctx) ?? np : np
+            // `according to a survey published on Thursday by the Institute`, `according to unofficial
+            // results tallied through Wednesday`: a described source runs to the end of its clause.
+            source = form.tokens == ["according", "to"]
+                ? accordingToSource(from: right, hi: hi, ctx, anyDescription: true) ?? np : np
             sourceAfter = true
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
@@ -1238,23 +1280,42 @@ public struct QuoteAttributor: Sendable {
 
     /// `according to a survey published on Thursday by …` / `According to figures from the council, …`:
     /// a source that opens with a determiner or a plural common noun and runs to the comma that ends its
-    /// clause or to the sentence end (at most 16 tokens, no quotation), or nil. With `anyDescription`,
-    /// the source may open with any lower-case word (`exit polls`, `state law`, `police`).
+    /// clause or to the sentence end (at most ``accordingToSourceLength`` tokens, no quotation), or nil.
+    /// A slash between two names stays inside (`a Westbrook News/Harlow College poll`). With
+    /// `anyDescription`, the source may open with any lower-case word (`exit polls`, `state law`, `police`).
     private func accordingToSource(from i: Int, hi: Int, _ ctx: Context, anyDescription: Bool = false) -> Range<Int>? {
-        guard i < hi, ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word, !isCapitalised(i, ctx),
+        guard i < hi, ctx.segmentOf[i] < 0, ctx.tokens[i].kind == .word,
+            !isCapitalised(i, ctx) || (anyDescription && possessiveNameOpensDescription(i, hi: hi, ctx)),
             anyDescription || Self.determiners.contains(ctx.norms[i]) || isPluralCommonNoun(i, ctx)
         else { return nil }
         var j = i
-        while j < hi, j - i < 16 {
+        while j < hi, j - i < Self.accordingToSourceLength {
             let t = ctx.tokens[j]
             if ctx.segmentOf[j] >= 0 || t.kind == .openQuote { return nil }
-            if t.kind == .dash || (t.kind == .punctuation && ctx.norms[j] != "-" && ctx.norms[j] != "'s") { break }
+            if t.kind == .dash || (t.kind == .punctuation && !Self.accordingToSourceJoiners.contains(ctx.norms[j])) {
+                break
+            }
             j += 1
         }
         guard j == hi || ctx.tokens[j].kind == .punctuation || ctx.tokens[j].kind == .dash else { return nil }
         while j > i, !ctx.tokens[j - 1].isWordLike { j -= 1 }
         return j > i ? i..<j : nil
     }
+
+    /// `Westbrook Media's fare tracker`: capitalised words, a possessive and a lower-case word, from `i`.
+    private func possessiveNameOpensDescription(_ i: Int, hi: Int, _ ctx: Context) -> Bool {
+        var k = i
+        while k < hi, ctx.tokens[k].kind == .word, isCapitalised(k, ctx) { k += 1 }
+        return k > i && k + 1 < hi && ctx.norms[k] == "'s" && ctx.tokens[k + 1].kind == .word && !isCapitalised(k + 1, ctx)
+    }
+
+    /// The most tokens a described according-to source runs to (`early results of the exit poll conducted
+    /// by Marlow Research for the Northfield Gazette and regional stations` is 19).
+    static let accordingToSourceLength = 24
+
+    /// Punctuation inside a described according-to source: a hyphen, a possessive, and a slash between
+    /// two names (`a Westbrook News/Harlow College poll`).
+    static let accordingToSourceJoiners: Set<String> = ["-", "'s", "/"]
 
     /// An according-to with a described source (``accordingToSource(from:hi:_:)``) that reports the rest
     /// of its sentence: the clause before it when the source ends the sentence, or the clause after it
@@ -1269,11 +1330,33 @@ public struct QuoteAttributor: Sendable {
         case .reportBefore:
             return !(s.upperBound..<sentence.upperBound).contains { ctx.tokens[$0].isWordLike || ctx.segmentOf[$0] >= 0 }
         case .reportAfter:
-            return !(sentence.lowerBound..<f.cue.lowerBound).contains { ctx.tokens[$0].isWordLike }
+            return opensSentenceAfterShortOpener(f.cue.lowerBound, sentence: sentence, ctx)
                 && s.upperBound < sentence.upperBound && ctx.norms[s.upperBound] == ","
         default:
             return false
         }
+    }
+
+    /// The most words of an opener set off by a comma before a sentence-opening according-to.
+    static let shortOpenerWords = 3
+
+    /// Sentence adverbs that are no function words and have no -ly (`Meanwhile, according to …`).
+    static let adverbialOpeners: Set<String> = ["meanwhile", "still", "instead", "likewise", "moreover", "furthermore", "however"]
+
+    /// Whether `i` opens its sentence, or follows a short opener and its comma (`In addition, according to
+    /// the council, …`, `However, according to …`).
+    private func opensSentenceAfterShortOpener(_ i: Int, sentence: Range<Int>, _ ctx: Context) -> Bool {
+        let words = (sentence.lowerBound..<i).filter { ctx.tokens[$0].isWordLike }
+        if words.isEmpty { return true }
+        // An adverbial opener, not a subject the according-to interrupts (`The fund, according to …, has grown`):
+        // it opens with a function word or an -ly adverb (`In addition`, `However`, `Meanwhile`, `Separately`)
+        // and holds no other capitalised word.
+        let first = ctx.norms[words[0]]
+        guard StopWords.english.contains(first) || first.hasSuffix("ly") || Self.adverbialOpeners.contains(first),
+            !words.dropFirst().contains(where: { isCapitalised($0, ctx) })
+        else { return false }
+        return words.count <= Self.shortOpenerWords && i - 1 > sentence.lowerBound && ctx.norms[i - 1] == ","
+            && !(sentence.lowerBound..<(i - 1)).contains { ctx.norms[$0] == "," || ctx.segmentOf[$0] >= 0 }
     }
 
     /// Singular nouns for a quantity, which move (`passed`, `rose`) but never speak.

@@ -86,6 +86,57 @@ import WhoSaidCore
         #expect(closing.first?.content == ["The driver left the car on the quay before dawn"])
     }
 
+    @Test func aDescribedAccordingToSourceRunsOverASlashAndPastSixteenTokens() {
+        // A slash between two names stays inside the source (it used to end it, and `released` became the cue).
+        let slash = describe("Support for the ferry levy fell over the summer, according to a Westbrook News/Harlow College poll released last week.")
+        #expect(slash.count == 1)
+        #expect(slash.first?.cue == "according to")
+        #expect(slash.first?.speaker == "a Westbrook News/Harlow College poll released last week")
+        #expect(slash.first?.content == ["Support for the ferry levy fell over the summer"])
+        // A long description (over 16 tokens) runs to the comma that ends its clause.
+        let long = describe(
+            "According to a 40-page complaint filed by the harbour board of Westbrook and a shorter one by the ferry workers union, the operator kept the fares.")
+        #expect(long.first?.speaker == "a 40-page complaint filed by the harbour board of Westbrook and a shorter one by the ferry workers union")
+        #expect(long.first?.content == ["the operator kept the fares"])
+    }
+
+    @Test func anAccordingToSourceOpeningWithAnAdjectiveRunsToTheEndOfItsClause() {
+        // Neither a determiner nor a plural noun opens it; it used to stop at `results` and the attribution was lost.
+        let found = describe("Turnout in the north fell below half, according to unofficial results tallied through Wednesday afternoon.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "unofficial results tallied through Wednesday afternoon")
+        #expect(found.first?.content == ["Turnout in the north fell below half"])
+    }
+
+    @Test func anAccordingToSourceMayOpenWithAPossessiveName() {
+        // The capitalised name used to keep it from being a described source, and the attribution was lost.
+        let found = describe("Fares rose by a third, according to Westbrook Media's fare tracker.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "Westbrook Media's fare tracker")
+        #expect(found.first?.content == ["Fares rose by a third"])
+    }
+
+    @Test func aSentenceOpeningAccordingToMayFollowAShortAdverbialOpener() {
+        let found = describe("In addition, according to the department, nearly nine thousand more workers should get the bonus.")
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == "the department")
+        #expect(found.first?.content == ["nearly nine thousand more workers should get the bonus"])
+    }
+
+    @Test func aCueWordInsideTheSubjectGivesWayToTheVerbAfterIt() {
+        // `campaign` and `released` are cue words, but here they belong to the subject of the verb that reports.
+        let adviser = describe("“That was a mistake,” the mayor's former campaign adviser said.")
+        #expect(adviser.count == 1)
+        #expect(adviser.first?.cue == "said")
+        #expect(adviser.first?.speaker == "the mayor's former campaign adviser")
+        let plans = describe("The Reyes campaign plans to send the mayor to every ward before the vote.")
+        #expect(plans.first?.cue == "plans")
+        #expect(plans.first?.speaker == "The Reyes campaign")
+        let report = describe("A harbour board report released last year found that the ferry lost money.")
+        #expect(report.first?.cue == "found")
+        #expect(report.first?.content == ["that the ferry lost money"])
+    }
+
     @Test func reportedSpeechEndsBeforeALaterAttributionInItsClause() {
         let found = describe(
             "The harbour workers say the night crossing loses money, and the mayor said the early boats should run more often.")
