@@ -71,6 +71,8 @@ public struct QuoteAttributor: Sendable {
         var found = candidates(ctx).compactMap { c -> Found? in
             // `The total passed that figure in 17 days`: a quantity is no speaker.
             if quantitySource(c, ctx) { return nil }
+            // `Reyes hired two lawyers to …`: a verb of doing reports nothing.
+            if actionVerbCue(c, ctx) { return nil }
             // No attribution: a bare article for source (`The Post sent …`), or reported speech (no quoted
             // words) with no source at all (`It's unclear whether …`).
             if bareArticleSource(c, ctx) { return nil }

@@ -1,0 +1,23 @@
+import WhoSaidCore
+
+extension QuoteAttributor {
+    /// Verbs of doing that the cue stems and the cue tagger take for cues now and then, but that report no
+    /// words, thought or stance of their subject: `Mayor Reyes hired two lawyers to fight the ruling`,
+    /// `The council is attempting to pass a budget`, `Ames withdrew the harbour bill`, `which prompted the
+    /// minister to resign`, `Ortiz waved a flag`. Verbs that can carry a message (`sent a letter saying`,
+    /// `sends a message that`) or a stance (`has taken a harder line on`) are not among them.
+    static let actionVerbs: Set<String> = [
+        "attempt", "attempts", "attempted", "attempting",
+        "monitor", "monitors", "monitored", "monitoring", "wave", "waves", "waved", "waving",
+        "prompt", "prompts", "prompted", "prompting", "renew", "renews", "renewed", "renewing", "hire", "hires", "hired", "hiring",
+        "withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing",
+    ]
+
+    /// Whether the candidate's cue is one verb of doing (``actionVerbs``) on its own. A cue span the
+    /// tagger runs past the verb (`attempted to portray`, `waves off`, `renews accusations`) holds a
+    /// cue of its own and is kept.
+    func actionVerbCue(_ f: Found, _ ctx: Context) -> Bool {
+        guard f.cue.count == 1, Self.actionVerbs.contains(ctx.norms[f.cue.lowerBound]) else { return false }
+        return (f.tagged?.upperBound ?? f.cue.upperBound) <= f.cue.upperBound
+    }
+}
