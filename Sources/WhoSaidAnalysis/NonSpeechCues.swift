@@ -20,4 +20,13 @@ extension QuoteAttributor {
         guard f.cue.count == 1, Self.actionVerbs.contains(ctx.norms[f.cue.lowerBound]) else { return false }
         return (f.tagged?.upperBound ?? f.cue.upperBound) <= f.cue.upperBound
     }
+
+    /// `“…,” Anna Quill, a fellow at the institute, said of the council.`: a cue form ending with a
+    /// preposition (`said of`, `complained about`) whose source, as PolNeAR annotates it, stands before it
+    /// governs the phrase after it, which is what was spoken of, not an inverted source. Such a form gives
+    /// no attribution with its source after it, so that the shorter form (`said`) is tried instead.
+    func governsItsObject(_ form: CueLexicon.Form) -> Bool {
+        guard form.tokens.count > 1, form.sourceAfter <= 0.5, let last = form.tokens.last else { return false }
+        return Self.cuePrepositions.contains(last)
+    }
 }

@@ -427,6 +427,7 @@ public struct QuoteAttributor: Sendable {
             // to the end of its clause.
             source = form.tokens == ["according", "to"] ? accordingToSource(from: right, hi: hi, ctx) ?? np : np
             sourceAfter = true
+            if governsItsObject(form) { return nil }
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if let open = dashAside {
@@ -1021,7 +1022,7 @@ public struct QuoteAttributor: Sendable {
     static let dayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
-    private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
+    static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
 
     /// Objects between a cue and its `that` clause (`warned voters that`).
     private static let objects: Set<String> = [

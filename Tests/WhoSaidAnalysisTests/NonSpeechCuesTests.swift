@@ -1,7 +1,8 @@
 import Testing
 @testable import WhoSaidAnalysis
 
-/// Verbs of doing that report nothing (session 8), on short texts written for the tests.
+/// Verbs of doing that report nothing, and cue forms ending with a preposition (session 8), on short
+/// texts written for the tests.
 @Suite struct NonSpeechCuesTests {
     @Test func aVerbOfDoingIsNoCue() {
         #expect(describe("Undaunted, Mr. Ames hired an investment banker and lawyers to rescue his idea.").isEmpty)
@@ -14,5 +15,19 @@ import Testing
         let portray = describe("Reyes attempted to portray the ferry as a “lifeline” for the islands.")
         #expect(portray.first?.cue == "attempted to portray")
         #expect(portray.first?.content == ["the ferry as a “lifeline”"])
+    }
+
+    @Test func aCueEndingWithAPrepositionTakesNoSourceAfterIt() {
+        let of = describe(
+            "“Their strategy is very clear: to look like a serious partner,” Anna Quill, a senior fellow at the Lakeside Institute, said of the council."
+        )
+        #expect(of.count == 1)
+        #expect(of.first?.speaker == "Anna Quill, a senior fellow at the Lakeside Institute,")
+        #expect(of.first?.cue == "said")
+        #expect(of.first?.content == ["“Their strategy is very clear: to look like a serious partner,”"])
+        // With its source before it, the longer form stays.
+        let about = describe("Ortiz complained about the harbour fees at the meeting.")
+        #expect(about.first?.speaker == "Ortiz")
+        #expect(about.first?.cue == "complained about")
     }
 }
