@@ -29,4 +29,32 @@ extension QuoteAttributor {
         guard form.tokens.count > 1, form.sourceAfter <= 0.5, let last = form.tokens.last else { return false }
         return Self.cuePrepositions.contains(last)
     }
+
+    /// `…, Sen. Ada Quill told The Harbour Herald on Thursday.` / `…, the mayor told reporters last week.`: a
+    /// `tell` cue whose words after it up to `stop` are only its hearer (an article and capitalised words, or
+    /// an object such as `reporters`) and a time (`on Thursday`, `earlier this week`). Such an attribution
+    /// reports the clause before it, not its hearer.
+    func hearerOnly(after cue: Range<Int>, form: CueLexicon.Form, to stop: Int, _ ctx: Context) -> Bool {
+        guard form.tokens.count == 1, Self.tellForms.contains(form.tokens[0]) else { return false }
+        var k = cue.upperBound
+        if k < stop, ["the", "a", "an"].contains(ctx.norms[k]) { k += 1 }
+        let hearer = k
+        if k < stop, ctx.segmentOf[k] < 0, Self.objects.contains(ctx.norms[k]) {
+            k += 1
+        } else {
+            while k < stop, ctx.segmentOf[k] < 0, ctx.tokens[k].isWordLike, isCapitalised(k, ctx),
+                !Self.timeNouns.contains(ctx.norms[k])
+            {
+                k += 1
+            }
+        }
+        guard k > hearer else { return false }
+        return (k..<stop).allSatisfy { i in
+            ctx.segmentOf[i] < 0
+                && (!ctx.tokens[i].isWordLike || Self.timeNouns.contains(ctx.norms[i]) || Self.timeOpeners.contains(ctx.norms[i])
+                    || ["this", "last", "ago", "today", "yesterday", "tonight"].contains(ctx.norms[i]))
+        }
+    }
+
+    static let tellForms: Set<String> = ["told", "tells", "tell"]
 }

@@ -649,7 +649,9 @@ public struct QuoteAttributor: Sendable {
                 && ctx.norms[attributionStart - 1] == "," && attributionEnd < hi && ctx.norms[attributionEnd] == ","
                 && (lo..<attributionStart).filter({ tokens[$0].isWordLike }).count >= 4
                 && !(attributionEnd..<hi).contains(where: { ctx.segmentOf[$0] >= 0 })
-            if afterWords >= 3 && !setOff && !adjunctOnly && !invertedAside {
+            let toldHearer = start == reportStart && attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
+                && hearerOnly(after: cue, form: form, to: stop, ctx)
+            if afterWords >= 3 && !setOff && !adjunctOnly && !invertedAside && !toldHearer {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start
@@ -1025,7 +1027,7 @@ public struct QuoteAttributor: Sendable {
     static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
 
     /// Objects between a cue and its `that` clause (`warned voters that`).
-    private static let objects: Set<String> = [
+    static let objects: Set<String> = [
         "him", "her", "them", "us", "me", "you", "reporters", "voters", "supporters", "lawmakers", "viewers",
         "listeners", "journalists", "congress", "members", "colleagues", "donors", "students", "residents", "americans",
     ]
@@ -1045,8 +1047,8 @@ public struct QuoteAttributor: Sendable {
         "upon", "from", "of", "than",
     ]
     /// `on Tuesday`, `last week`, `this month` between a source and its cue.
-    private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
-    private static let timeNouns: Set<String> = dayNames.union([
+    static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
+    static let timeNouns: Set<String> = dayNames.union([
         "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "january", "february",
         "march", "april", "june", "july", "august", "september", "october", "november", "december",
     ])

@@ -1,8 +1,8 @@
 import Testing
 @testable import WhoSaidAnalysis
 
-/// Verbs of doing that report nothing, and cue forms ending with a preposition (session 8), on short
-/// texts written for the tests.
+/// Verbs of doing that report nothing, cue forms ending with a preposition, and `told` with only its
+/// hearer after it (session 8), on short texts written for the tests.
 @Suite struct NonSpeechCuesTests {
     @Test func aVerbOfDoingIsNoCue() {
         #expect(describe("Undaunted, Mr. Ames hired an investment banker and lawyers to rescue his idea.").isEmpty)
@@ -29,5 +29,15 @@ import Testing
         let about = describe("Ortiz complained about the harbour fees at the meeting.")
         #expect(about.first?.speaker == "Ortiz")
         #expect(about.first?.cue == "complained about")
+    }
+
+    @Test func toldAndItsHearerEndingTheSentenceReportTheClauseBefore() {
+        let told = describe("The old pier was worth saving, Sen. Ada Quill told The Harbour Herald on Thursday.")
+        #expect(told.count == 1)
+        #expect(told.first?.speaker == "Sen. Ada Quill")
+        #expect(told.first?.content == ["The old pier was worth saving"])
+        // A clause after the hearer is still the content.
+        let clause = describe("Quill told The Harbour Herald she planned to stay on the board.")
+        #expect(clause.first?.content.first?.hasSuffix("she planned to stay on the board") == true)
     }
 }
