@@ -57,4 +57,43 @@ extension QuoteAttributor {
     }
 
     static let tellForms: Set<String> = ["told", "tells", "tell"]
+
+    /// `told Westmoor voters this weekend he would …`, `told The Herald, “…”`: where the content starts after a
+    /// `tell` cue whose hearer (an article and capitalised words, an object such as `reporters`, or an article
+    /// and up to two lower-case words: `the forum`) and a time (`this weekend`, `on Thursday`) come before a
+    /// clause opened by a subject pronoun or a quotation. PolNeAR leaves the hearer out of the content. Nil
+    /// when the words after the cue are not so.
+    func contentAfterHearer(after cue: Range<Int>, form: CueLexicon.Form, to stop: Int, _ ctx: Context) -> Int? {
+        guard form.tokens.count == 1, Self.tellForms.contains(form.tokens[0]) else { return nil }
+        var k = cue.upperBound
+        var article = false
+        if k < stop, ["the", "a", "an"].contains(ctx.norms[k]) { k += 1; article = true }
+        let hearer = k
+        if k < stop, ctx.segmentOf[k] < 0, Self.objects.contains(ctx.norms[k]) {
+            k += 1
+        } else {
+            while k < stop, ctx.segmentOf[k] < 0, ctx.tokens[k].isWordLike, isCapitalised(k, ctx),
+                !Self.timeNouns.contains(ctx.norms[k])
+            {
+                k += 1
+            }
+            if k == hearer, article {
+                while k < stop, k - hearer < 2, ctx.segmentOf[k] < 0, ctx.tokens[k].kind == .word, !isCapitalised(k, ctx),
+                    !StopWordsForPhrases.isFunctionWord(ctx.norms[k]), !Self.subjectPronouns.contains(ctx.norms[k])
+                {
+                    k += 1
+                }
+            }
+        }
+        guard k > hearer else { return nil }
+        while k < stop, ctx.segmentOf[k] < 0, Self.timeNouns.contains(ctx.norms[k]) || Self.timeOpeners.contains(ctx.norms[k]) {
+            k += 1
+        }
+        if k < stop, ctx.norms[k] == "," { k += 1 }
+        guard k + 2 < stop else { return nil }
+        if ctx.tokens[k].kind == .openQuote { return k }
+        return Self.subjectPronouns.contains(ctx.norms[k]) && ctx.tokens[k + 1].kind == .word ? k : nil
+    }
+
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
 }

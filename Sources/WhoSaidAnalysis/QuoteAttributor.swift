@@ -563,6 +563,8 @@ public struct QuoteAttributor: Sendable {
                 start = comma + 1
                 if start < hi, ctx.tokens[start].kind == .closeQuote { start += 1 }
             }
+            // `told voters this weekend he would …`: the hearer stays out of the content.
+            if start == reportStart, let h = contentAfterHearer(after: cue, form: form, to: hi, ctx) { start = h }
             var stop = hi
             // A contrasting clause after a comma is the writer's, not the speaker's (`…, but
             // Republicans seem confident`).

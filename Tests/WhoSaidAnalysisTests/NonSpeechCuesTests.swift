@@ -40,4 +40,15 @@ import Testing
         let clause = describe("Quill told The Harbour Herald she planned to stay on the board.")
         #expect(clause.first?.content.first?.hasSuffix("she planned to stay on the board") == true)
     }
+
+    @Test func theHearerOfToldStaysOutOfTheContent() {
+        let clause = describe("Quill told The Harbour Herald on Thursday she planned to stay on the board.")
+        #expect(clause.first?.speaker == "Quill")
+        #expect(clause.first?.content == ["she planned to stay on the board"])
+        let quoted = describe("Reyes told reporters, “The pier stays open.”")
+        #expect(quoted.first?.content == ["“The pier stays open.”"])
+        // No subject after the hearer: the content runs on from the cue.
+        let infinitive = describe("Reyes told the crowd to go home before the storm.")
+        #expect(infinitive.first?.content.first?.hasPrefix("the crowd") ?? true)
+    }
 }
