@@ -96,4 +96,11 @@ extension QuoteAttributor {
     }
 
     static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
+
+    /// `“…,” Anna Quill, a scientist at the university, told The Harbour Herald.`: a form whose source
+    /// never follows it in the training data (`told`, `tells`: the phrase after it is the hearer) takes no
+    /// inverted source, even after a comma; the source is the phrase before the comma.
+    func neverInverts(_ form: CueLexicon.Form) -> Bool {
+        !form.key.hasPrefix("~") && form.sourceAfter == 0
+    }
 }

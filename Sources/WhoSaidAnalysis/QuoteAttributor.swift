@@ -412,7 +412,7 @@ public struct QuoteAttributor: Sendable {
         let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
             && ctx.tokens[right + 1].isWordLike
         // Only a cue that usually inverts, or one with nothing to its left, may have its source after it.
-        let mayInvert = form.sourceAfter > 0.5 || leftIsPunct
+        let mayInvert = (form.sourceAfter > 0.5 || leftIsPunct) && !neverInverts(form)
         // `according to party officials`: a cue whose source always follows may take a common noun.
         let phraseAfter = mayInvert && right < hi && !pronounStartsContent
             ? phrase(from: right, to: hi, ctx, commonNoun: form.sourceAfter > 0.9) : nil

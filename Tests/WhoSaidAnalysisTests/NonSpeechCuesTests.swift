@@ -51,4 +51,14 @@ import Testing
         let infinitive = describe("Reyes told the crowd to go home before the storm.")
         #expect(infinitive.first?.content.first?.hasPrefix("the crowd") ?? true)
     }
+
+    @Test func toldTakesNoInvertedSource() {
+        let told = describe(
+            "“What he cannot do is be a visible presence in the harbour talks,” Anna Quill, a political scientist at Lakeside University, told The Harbour Herald."
+        )
+        #expect(told.count == 1)
+        #expect(told.first?.speaker == "Anna Quill, a political scientist at Lakeside University,")
+        #expect(told.first?.cue == "told")
+        #expect(told.first?.content == ["“What he cannot do is be a visible presence in the harbour talks,”"])
+    }
 }
