@@ -71,6 +71,8 @@ public struct QuoteAttributor: Sendable {
         let judge = { (c: Found) -> Found? in
             // `The total passed that figure in 17 days`: a quantity is no speaker.
             if quantitySource(c, ctx) { return nil }
+            // `Reyes hired two lawyers to …`: a verb of doing reports nothing.
+            if actionVerbCue(c, ctx) { return nil }
             // No attribution: a bare article for source (`The Post sent …`), or reported speech (no quoted
             // words) with no source at all (`It's unclear whether …`).
             if bareArticleSource(c, ctx) { return nil }
@@ -451,7 +453,7 @@ public struct QuoteAttributor: Sendable {
         let pronounStartsContent = right + 1 < hi && Self.pronouns.contains(ctx.norms[right])
             && ctx.tokens[right + 1].isWordLike
         // Only a cue that usually inverts, or one with nothing to its left, may have its source after it.
-        let mayInvert = form.sourceAfter > 0.5 || leftIsPunct
+        let mayInvert = (form.sourceAfter > 0.5 || leftIsPunct) && !neverInverts(form)
         // `according to party officials`: a cue whose source always follows may take a common noun.
         let phraseAfter = mayInvert && right < hi && !pronounStartsContent
             ? phrase(from: right, to: hi, ctx, commonNoun: form.sourceAfter > 0.9) : nil
@@ -467,6 +469,7 @@ public struct QuoteAttributor: Sendable {
             source = form.tokens == ["according", "to"]
                 ? accordingToSource(from: right, hi: hi, ctx, anyDescription: true) ?? np : np
             sourceAfter = true
+            if governsItsObject(form) { return nil }
         } else if let open = parenthesis {
             source = phraseBackward(from: open - 1, to: lo, ctx).map { $0.lowerBound..<(left + 1) }
         } else if let open = dashAside {
@@ -602,6 +605,8 @@ public struct QuoteAttributor: Sendable {
                 start = comma + 1
                 if start < hi, ctx.tokens[start].kind == .closeQuote { start += 1 }
             }
+            // `told voters this weekend he would …`: the hearer stays out of the content.
+            if start == reportStart, let h = contentAfterHearer(after: cue, form: form, to: hi, ctx) { start = h }
             var stop = hi
             // A contrasting clause after a comma is the writer's, not the speaker's (`…, but
             // Republicans seem confident`).
@@ -688,7 +693,9 @@ public struct QuoteAttributor: Sendable {
                 && ctx.norms[attributionStart - 1] == "," && attributionEnd < hi && ctx.norms[attributionEnd] == ","
                 && (lo..<attributionStart).filter({ tokens[$0].isWordLike }).count >= 4
                 && !(attributionEnd..<hi).contains(where: { ctx.segmentOf[$0] >= 0 })
-            if afterWords >= 3 && !setOff && !adjunctOnly && !invertedAside {
+            let toldHearer = start == reportStart && attributionStart - 1 > lo && ctx.norms[attributionStart - 1] == ","
+                && hearerOnly(after: cue, form: form, to: stop, ctx)
+            if afterWords >= 3 && !setOff && !adjunctOnly && !invertedAside && !toldHearer {
                 content = [TextRange(start: tokens[start].range.start, end: tokens[stop - 1].range.end)]
                 end = stop - 1
                 begin = start
@@ -1061,10 +1068,10 @@ public struct QuoteAttributor: Sendable {
     static let dayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Prepositions a cue span ends with when they follow the cue word (`complained about`).
-    private static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
+    static let cuePrepositions: Set<String> = ["about", "of", "for", "against", "over"]
 
     /// Objects between a cue and its `that` clause (`warned voters that`).
-    private static let objects: Set<String> = [
+    static let objects: Set<String> = [
         "him", "her", "them", "us", "me", "you", "reporters", "voters", "supporters", "lawmakers", "viewers",
         "listeners", "journalists", "congress", "members", "colleagues", "donors", "students", "residents", "americans",
     ]
@@ -1084,8 +1091,8 @@ public struct QuoteAttributor: Sendable {
         "upon", "from", "of", "than",
     ]
     /// `on Tuesday`, `last week`, `this month` between a source and its cue.
-    private static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
-    private static let timeNouns: Set<String> = dayNames.union([
+    static let timeOpeners: Set<String> = ["on", "this", "last", "earlier", "late", "early", "in"]
+    static let timeNouns: Set<String> = dayNames.union([
         "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "january", "february",
         "march", "april", "june", "july", "august", "september", "october", "november", "december",
     ])
