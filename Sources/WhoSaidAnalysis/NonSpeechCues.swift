@@ -35,20 +35,9 @@ extension QuoteAttributor {
     /// an object such as `reporters`) and a time (`on Thursday`, `earlier this week`). Such an attribution
     /// reports the clause before it, not its hearer.
     func hearerOnly(after cue: Range<Int>, form: CueLexicon.Form, to stop: Int, _ ctx: Context) -> Bool {
-        guard form.tokens.count == 1, Self.tellForms.contains(form.tokens[0]) else { return false }
-        var k = cue.upperBound
-        if k < stop, ["the", "a", "an"].contains(ctx.norms[k]) { k += 1 }
-        let hearer = k
-        if k < stop, ctx.segmentOf[k] < 0, Self.objects.contains(ctx.norms[k]) {
-            k += 1
-        } else {
-            while k < stop, ctx.segmentOf[k] < 0, ctx.tokens[k].isWordLike, isCapitalised(k, ctx),
-                !Self.timeNouns.contains(ctx.norms[k])
-            {
-                k += 1
-            }
-        }
-        guard k > hearer else { return false }
+        guard form.tokens.count == 1, Self.tellForms.contains(form.tokens[0]),
+            let k = hearerEnd(after: cue, to: stop, lowerCaseAfterArticle: false, ctx)
+        else { return false }
         return (k..<stop).allSatisfy { i in
             ctx.segmentOf[i] < 0
                 && (!ctx.tokens[i].isWordLike || Self.timeNouns.contains(ctx.norms[i]) || Self.timeOpeners.contains(ctx.norms[i])
@@ -56,15 +45,11 @@ extension QuoteAttributor {
         }
     }
 
-    static let tellForms: Set<String> = ["told", "tells", "tell"]
-
-    /// `told Westmoor voters this weekend he would …`, `told The Herald, “…”`: where the content starts after a
-    /// `tell` cue whose hearer (an article and capitalised words, an object such as `reporters`, or an article
-    /// and up to two lower-case words: `the forum`) and a time (`this weekend`, `on Thursday`) come before a
-    /// clause opened by a subject pronoun or a quotation. PolNeAR leaves the hearer out of the content. Nil
-    /// when the words after the cue are not so.
-    func contentAfterHearer(after cue: Range<Int>, form: CueLexicon.Form, to stop: Int, _ ctx: Context) -> Int? {
-        guard form.tokens.count == 1, Self.tellForms.contains(form.tokens[0]) else { return nil }
+    /// Where the hearer right after a `tell` cue ends (`told [the] Harbour Herald`, `told reporters`, and with
+    /// `lowerCaseAfterArticle` also `told the forum`): an optional article, then an object such as `reporters`
+    /// or capitalised words that are no time (`Thursday`), or, after an article and only when asked, up to two
+    /// lower-case words that are neither function words nor subject pronouns. Nil when no hearer follows.
+    func hearerEnd(after cue: Range<Int>, to stop: Int, lowerCaseAfterArticle: Bool, _ ctx: Context) -> Int? {
         var k = cue.upperBound
         var article = false
         if k < stop, ["the", "a", "an"].contains(ctx.norms[k]) { k += 1; article = true }
@@ -77,7 +62,7 @@ extension QuoteAttributor {
             {
                 k += 1
             }
-            if k == hearer, article {
+            if lowerCaseAfterArticle, k == hearer, article {
                 while k < stop, k - hearer < 2, ctx.segmentOf[k] < 0, ctx.tokens[k].kind == .word, !isCapitalised(k, ctx),
                     !StopWordsForPhrases.isFunctionWord(ctx.norms[k]), !Self.subjectPronouns.contains(ctx.norms[k])
                 {
@@ -85,7 +70,20 @@ extension QuoteAttributor {
                 }
             }
         }
-        guard k > hearer else { return nil }
+        return k > hearer ? k : nil
+    }
+
+    static let tellForms: Set<String> = ["told", "tells", "tell"]
+
+    /// `told Westmoor voters this weekend he would …`, `told The Herald, “…”`: where the content starts after a
+    /// `tell` cue whose hearer (an article and capitalised words, an object such as `reporters`, or an article
+    /// and up to two lower-case words: `the forum`) and a time (`this weekend`, `on Thursday`) come before a
+    /// clause opened by a subject pronoun or a quotation. PolNeAR leaves the hearer out of the content. Nil
+    /// when the words after the cue are not so.
+    func contentAfterHearer(after cue: Range<Int>, form: CueLexicon.Form, to stop: Int, _ ctx: Context) -> Int? {
+        guard form.tokens.count == 1, Self.tellForms.contains(form.tokens[0]),
+            var k = hearerEnd(after: cue, to: stop, lowerCaseAfterArticle: true, ctx)
+        else { return nil }
         while k < stop, ctx.segmentOf[k] < 0, Self.timeNouns.contains(ctx.norms[k]) || Self.timeOpeners.contains(ctx.norms[k]) {
             k += 1
         }
