@@ -98,29 +98,7 @@ import Testing
         guard let tagger = CueTagger.shared else { return }
         let (tags, margins) = tagger.tagWithMargins(tokens: tokens, scalars: scalars, sentences: sentences, lexicon: .candidates)
         // The same sums the straightforward way: every feature's row, in order.
-        let v = CueTagger.view(tokens: tokens, scalars: scalars, lexicon: .candidates)
-        for s in sentences {
-            var prev = CueTagger.outside
-            var prev2 = CueTagger.outside
-            for i in s.tokens {
-                if prev == CueTagger.outside, !v.opens[i] { prev2 = prev; continue }
-                var fs: [UInt64] = []
-                CueTagger.staticFeatures(i, lo: s.tokens.lowerBound, hi: s.tokens.upperBound, v, into: &fs)
-                CueTagger.tagFeatures(i, v, prev: prev, prev2: prev2, into: &fs)
-                var score: (Float, Float, Float) = (0, 0, 0)
-                for f in fs {
-                    let r = tagger.row(f) * 3
-                    score.0 += tagger.weights[r]
-                    score.1 += tagger.weights[r + 1]
-                    score.2 += tagger.weights[r + 2]
-                }
-                let t = CueTagger.decide(score, prev: prev)
-                #expect(tags[i] == t)
-                if t == CueTagger.begin { #expect(margins[i] == score.1 - max(score.0, score.2)) }
-                prev2 = prev
-                prev = t
-            }
-        }
+        expectStraightforwardSums(tagger, tokens, scalars, sentences, tags, margins)
         #expect(tags.contains(CueTagger.begin))
     }
 
@@ -160,6 +138,15 @@ import Testing
         #expect(tagger.weights[zero * 3] == 0 && tagger.weights[zero * 3 + 1] == 0 && tagger.weights[zero * 3 + 2] == 0)
         tagger.weights[(zero + 1) * 3 + 1] += 0.25
         let (tags, margins) = tagger.tagWithMargins(tokens: tokens, scalars: scalars, sentences: sentences, lexicon: .candidates)
+        expectStraightforwardSums(tagger, tokens, scalars, sentences, tags, margins)
+    }
+
+    /// Decodes every sentence again the straightforward way (every feature's row added in turn) and expects
+    /// the tags and `B` margins the tagger gave.
+    func expectStraightforwardSums(
+        _ tagger: CueTagger, _ tokens: [Token], _ scalars: [Unicode.Scalar], _ sentences: [Sentence],
+        _ tags: [UInt8], _ margins: [Float]
+    ) {
         let v = CueTagger.view(tokens: tokens, scalars: scalars, lexicon: .candidates)
         for s in sentences {
             var prev = CueTagger.outside
