@@ -75,18 +75,21 @@ public struct Quote: Sendable, Codable, Equatable {
 public struct Speaker: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case person, outlet, organization, group, anonymous
+        /// A poll, report, study, statement, letter or post speaking (`a new Harlow poll`).
+        case document
     }
 
     /// The resolved canonical name (`Jon Lansman` for *Lansman* or *he*; `Momentum spokesman` for
-    /// *A spokesman*).
-    public var name: String
+    /// *A spokesman*), or nil when the text does not say who (a `he` with no one before it): the words
+    /// as written are then in `span`.
+    public var name: String?
     public var type: Kind
     /// The id of the entity in this document, when the speaker is one.
     public var entity: String?
     /// The mention that names the speaker at this quote, as the text says it (a pronoun, a surname).
     public var span: TextRange?
 
-    public init(name: String, type: Kind, entity: String? = nil, span: TextRange? = nil) {
+    public init(name: String?, type: Kind, entity: String? = nil, span: TextRange? = nil) {
         self.name = name
         self.type = type
         self.entity = entity

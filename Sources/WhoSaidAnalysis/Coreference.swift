@@ -1,0 +1,403 @@
+import WhoSaidCore
+
+/// Coreference for speakers: the people, organisations and outlets a document names, and what a short
+/// reference to one of them stands for.
+///
+/// - **People** are found as full names in the text (a known first name followed by capitalised words:
+///   `Rosaly Lopes`, `Owen John Marsh`), as the entity tagger's people, and as the names speakers are
+///   given. Each has a surname, the usual gender of its first name, and the roles the text gives it.
+/// - **Mentions** of a person are the places where its surname is written (`Lopes`, `LOPES`, `Sam Ortiz`);
+///   a surname two people share goes to the one the first name before it names, else to the one the
+///   document names most.
+/// - A **surname or a titled name** (`Ortiz`, `Mr. King`) names the person with that surname.
+/// - A **pronoun** (`he`, `she`) stands for the person it agrees with in gender that is most salient
+///   where it is written: mentioned in the nearest sentences, as a subject, as the last speaker, and not
+///   only inside someone's quotation.
+/// - A **definite description** (`the mayor`, `the 56-year-old`, `the newspaper`, `the company`) stands
+///   for the nearest entity before it of the kind its head noun names, preferring a person whose roles
+///   hold that noun.
+struct Coreference {
+    typealias Gender = CoreferenceLexicon.Gender
+
+    struct Person {
+        var name: String
+        var surname: String
+        var first: String?
+        var gender: Gender?
+        var roles: Set<String>
+        var count: Int
+        var firstOffset: Int
+        var entity: String?
+    }
+
+    struct Mention {
+        var offset: Int
+        var sentence: Int
+        var person: Int
+        /// The first person mentioned in its sentence.
+        var subject: Bool
+        /// Inside a quotation: the words of someone else.
+        var quoted: Bool
+    }
+
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let sentences: [Sentence]
+    let entities: EntityAnnotations
+    private(set) var people: [Person] = []
+    private(set) var bySurname: [String: [Int]] = [:]
+    private(set) var mentions: [Mention] = []
+    /// Quotation spans: the content of the document's direct quotes.
+    private let quotations: [TextRange]
+
+    private static let particles: Set<String> = ["de", "van", "der", "von", "da", "di", "le", "la", "bin", "al", "del", "du", "ter"]
+    private static let suffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], entities: EntityAnnotations, quotes: [Quote]) {
+        self.scalars = scalars
+        self.tokens = tokens
+        self.sentences = sentences
+        self.entities = entities
+        quotations = quotes.filter { $0.kind != .indirect }.flatMap(\.content).sorted { $0.start < $1.start }
+        findPeople(quotes: quotes)
+        findMentions()
+    }
+
+    // MARK: - People
+
+    private mutating func findPeople(quotes: [Quote]) {
+        let firstNames = EntityLexicon.shared.firstNames
+        var i = 0
+        while i < tokens.count {
+            guard isCapitalisedWord(i), firstNames.contains(tokens[i].norm) else { i += 1; continue }
+            var j = i + 1
+            var last = i
+            while j < tokens.count, j - i < 5, tokens[j].spaceBefore == .space {
+                if isCapitalisedWord(j) || isInitial(j) {
+                    if StopWords.english.contains(tokens[j].norm) { break }
+                    last = j
+                } else if Self.particles.contains(tokens[j].norm), j + 1 < tokens.count, isCapitalisedWord(j + 1) {
+                    // `Ludwig van Beethoven`
+                } else {
+                    break
+                }
+                j += 1
+            }
+            if last > i, !isInitial(last) {
+                add(name: text(tokens[i].range.start, tokens[last].range.end), at: tokens[i].range.start, entity: nil)
+            }
+            i = max(j, i + 1)
+        }
+        for p in entities.people {
+            add(name: stripTitles(p.name), at: p.mentions.first?.start ?? 0, entity: p.id, roles: p.roles)
+        }
+        for q in quotes {
+            guard let s = q.speaker, s.type == .person, let span = s.span, let name = personName(in: span) else { continue }
+            if name.split(separator: " ").count >= 2 { add(name: name, at: span.start, entity: nil) }
+        }
+        // Surnames of people named in full join the first word of a one-word person (`Obama` alone is kept).
+        for (k, p) in people.enumerated() {
+            bySurname[p.surname, default: []].append(k)
+        }
+        // A one-word person whose word is the surname of a full name is that person.
+        for (key, list) in bySurname where list.count > 1 {
+            let full = list.filter { people[$0].first != nil }
+            if !full.isEmpty { bySurname[key] = full }
+        }
+    }
+
+    private mutating func add(name raw: String, at offset: Int, entity: String?, roles: [String] = []) {
+        let words = raw.split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= 5 else { return }
+        var core = words
+        while let l = core.last, core.count > 1, Self.suffixes.contains(l.lowercased()) || l == "," { core.removeLast() }
+        let surname = normalised(core.last!)
+        guard surname.unicodeScalars.count >= 2 else { return }
+        let first = core.count > 1 ? normalised(core[0]) : nil
+        let name = words.joined(separator: " ")
+        let roleWords = Set(roles.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+        // The same person written with or without a middle name or initial: the longer form is kept.
+        if let k = people.firstIndex(where: { $0.surname == surname && ($0.first == first || $0.name == name) }) {
+            people[k].count += 1
+            people[k].roles.formUnion(roleWords)
+            if entity != nil, people[k].entity == nil { people[k].entity = entity }
+            if name.unicodeScalars.count > people[k].name.unicodeScalars.count, first != nil { people[k].name = name }
+            return
+        }
+        let gender = first.flatMap { CoreferenceLexicon.shared.gender(ofFirstName: $0) }
+        people.append(Person(name: name, surname: surname, first: first, gender: gender, roles: roleWords, count: 1,
+                             firstOffset: offset, entity: entity))
+    }
+
+    // MARK: - Mentions
+
+    private mutating func findMentions() {
+        var sentence = 0
+        var lastSentenceWithMention = -1
+        for i in tokens.indices {
+            let t = tokens[i]
+            while sentence + 1 < sentences.count, sentences[sentence].range.end <= t.range.start { sentence += 1 }
+            guard t.kind == .word, isCapitalisedWord(i) || isAllCaps(i), let list = bySurname[t.norm] else { continue }
+            // Only the last word of a name is its mention (`Sam Ortiz` is one mention, at `Ortiz`).
+            if i + 1 < tokens.count, tokens[i + 1].spaceBefore == .space, isCapitalisedWord(i + 1),
+                bySurname[tokens[i + 1].norm] != nil
+            {
+                continue
+            }
+            let before = i > 0 && tokens[i].spaceBefore == .space ? tokens[i - 1].norm : ""
+            let person = choose(list, firstName: before)
+            let subject = lastSentenceWithMention != sentence
+            lastSentenceWithMention = sentence
+            mentions.append(Mention(offset: t.range.start, sentence: sentence, person: person, subject: subject,
+                                    quoted: isQuoted(t.range.start)))
+        }
+    }
+
+    /// Of the people sharing a surname, the one a first name (or honorific) before it names, else the
+    /// one named most often, else the first named.
+    private func choose(_ list: [Int], firstName: String, gender: Gender? = nil) -> Int {
+        if list.count == 1 { return list[0] }
+        if let k = list.first(where: { people[$0].first == firstName }) { return k }
+        var candidates = list
+        let g = gender ?? Self.honorificGender(firstName)
+        if let g {
+            let agreeing = candidates.filter { people[$0].gender == nil || people[$0].gender == g }
+            if !agreeing.isEmpty { candidates = agreeing }
+        }
+        return candidates.max { a, b in
+            (people[a].count, -people[a].firstOffset) < (people[b].count, -people[b].firstOffset)
+        }!
+    }
+
+    private static func honorificGender(_ word: String) -> Gender? {
+        switch word {
+        case "mr.", "mr", "sir", "lord": return .male
+        case "mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady": return .female
+        default: return nil
+        }
+    }
+
+    // MARK: - Naming
+
+    /// The person a written name stands for (`Ortiz`, `Mr. King`, `PENCE`, `Sam Ortiz`), if the document
+    /// names exactly one that fits, or one that fits best.
+    func person(named raw: String) -> Person? {
+        let words = raw.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return nil }
+        var core = words
+        while let l = core.last, core.count > 1, Self.suffixes.contains(l.lowercased()) { core.removeLast() }
+        let surname = normalised(core.last!)
+        guard let list = bySurname[surname] else { return nil }
+        let opener = core.count > 1 ? normalised(core[0]) : ""
+        if core.count > 1, Self.honorificGender(opener) == nil {
+            // A full name: only a person with the same first name (or its initial) is the same.
+            let same = list.filter { k in
+                guard let f = people[k].first else { return false }
+                return f == opener || (opener.unicodeScalars.count <= 2 && f.first == opener.first)
+            }
+            return same.first.map { people[$0] }
+        }
+        return people[choose(list, firstName: opener)]
+    }
+
+    /// The name of a person inside a speaker's phrase, without titles, roles, age, place or verb:
+    /// `South Dakota Gov. Kristi Noem` → Kristi Noem; `Mr. King, 82,` → King; `Taylor Swift posted on
+    /// Twitter` → Taylor Swift; `planetary geologist Rosaly Lopes of NASA's JPL` → Rosaly Lopes.
+    func personName(in span: TextRange) -> String? {
+        var lo = firstToken(startingAt: span.start)
+        var best: (Int, Int)?
+        var start: Int?
+        while lo < tokens.count, tokens[lo].range.start < span.end {
+            let t = tokens[lo]
+            let cls = EntityLexicon.shared.wordClass[t.norm]
+            let isTitle = cls != nil && (cls!.contains(.honorific) || cls!.contains(.office) || cls!.contains(.role))
+                || isTitleAbbreviation(lo)
+            if isTitle {
+                start = nil
+            } else if isCapitalisedWord(lo) || isAllCaps(lo) || (isInitial(lo) && start != nil)
+                || (start != nil && Self.particles.contains(t.norm) && lo + 1 < tokens.count && isCapitalisedWord(lo + 1))
+                || (start != nil && Self.suffixes.contains(t.norm))
+            {
+                if start == nil {
+                    if StopWords.english.contains(t.norm) { lo += 1; continue }
+                    start = lo
+                }
+                best = (start!, lo)
+            } else {
+                if best != nil { break }
+                start = nil
+            }
+            if lo + 1 < tokens.count, tokens[lo + 1].spaceBefore != .space, tokens[lo + 1].kind != .abbreviation,
+                best != nil, tokens[lo + 1].norm != "-"
+            {
+                break
+            }
+            lo += 1
+        }
+        guard let (a, b) = best else { return nil }
+        return text(tokens[a].range.start, tokens[b].range.end)
+    }
+
+    /// The person, organisation or outlet a definite description stands for (`the mayor`, `The network`,
+    /// `the 34-year-old mother of three`), the nearest of its kind before `span`.
+    func describedEntity(_ span: TextRange) -> (name: String, type: Speaker.Kind, entity: String?)? {
+        let lo = firstToken(startingAt: span.start)
+        guard lo < tokens.count, ["the", "this", "that"].contains(tokens[lo].norm) else { return nil }
+        // The head noun: the last word before a preposition, comma, relative or the span's end.
+        var head: Int?
+        var k = lo + 1
+        while k < tokens.count, tokens[k].range.start < span.end {
+            let n = tokens[k].norm
+            if ["of", "at", "for", "in", "from", "with", "on", ",", "who", "which", "and", "("].contains(n) { break }
+            if tokens[k].kind == .word { head = k }
+            k += 1
+        }
+        guard let h = head, let cls = CoreferenceLexicon.shared.headClass(tokens[h].norm) else { return nil }
+        let sentence = sentenceIndex(span.start)
+        switch cls {
+        case .person(let gender):
+            let candidates = mentions.filter { $0.offset < span.start && $0.sentence >= sentence - 6 && !$0.quoted }
+            let noun = tokens[h].norm
+            if let m = candidates.last(where: { people[$0.person].roles.contains(noun) }) {
+                let p = people[m.person]
+                return (p.name, .person, p.entity)
+            }
+            if let k = bestPerson(before: span.start, sentence: sentence, gender: gender, lastSpeaker: nil) {
+                let p = people[k]
+                return (p.name, .person, p.entity)
+            }
+            return nil
+        case .outlet, .organization:
+            let want: Entity.Kind = cls == .outlet ? .outlet : .organization
+            let upTo = entities.firstMention(endingAfter: span.start)
+            for m in entities.mentions[..<upTo].reversed() where m.kind == want {
+                if span.start - m.range.end > 1500 { break }
+                return (m.name, want == .outlet ? .outlet : .organization, m.entityID)
+            }
+            return nil
+        case .document:
+            return nil
+        }
+    }
+
+    /// The person a `he` or `she` at `offset` stands for: of the people mentioned in the sentences before
+    /// (and its own, before it), the most salient that agrees in gender.
+    func pronoun(at offset: Int, gender: Gender?, lastSpeaker: Int?, knownGenders: [Int: Gender]) -> Int? {
+        bestPerson(before: offset, sentence: sentenceIndex(offset), gender: gender, lastSpeaker: lastSpeaker, knownGenders: knownGenders)
+    }
+
+    private func bestPerson(
+        before offset: Int, sentence: Int, gender: Gender?, lastSpeaker: Int?, knownGenders: [Int: Gender] = [:]
+    ) -> Int? {
+        var best: (score: Double, person: Int)?
+        var seen: Set<Int> = []
+        let quotedHere = isQuoted(offset)
+        for m in mentions.reversed() where m.offset < offset {
+            let distance = sentence - m.sentence
+            if distance > 4 { break }
+            if seen.contains(m.person) { continue }
+            seen.insert(m.person)
+            let g = people[m.person].gender ?? knownGenders[m.person]
+            if let gender, let g, g != gender { continue }
+            var score = -Double(distance)
+            if m.subject { score += 0.6 }
+            if m.quoted && !quotedHere { score -= 1.5 }
+            if m.person == lastSpeaker { score += 1.0 }
+            if g != nil && gender != nil { score += 0.3 }
+            if best == nil || score > best!.score { best = (score, m.person) }
+        }
+        return best?.person
+    }
+
+    // MARK: - Text
+
+    func sentenceIndex(_ offset: Int) -> Int {
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return min(lo, max(0, sentences.count - 1))
+    }
+
+    func isQuoted(_ offset: Int) -> Bool {
+        var lo = 0
+        var hi = quotations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotations[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        // Quotations may nest or overlap: look back over the few that start before.
+        var k = lo - 1
+        while k >= 0, k >= lo - 4 {
+            if quotations[k].start <= offset && offset < quotations[k].end { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    private func firstToken(startingAt offset: Int) -> Int {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func isCapitalisedWord(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, let c = scalars[t.range.start].properties.isUppercase ? scalars[t.range.start] : nil else { return false }
+        _ = c
+        // Not all capitals (`NASA` is no first or last name here; see isAllCaps).
+        return t.range.count == 1 || scalars[t.range.start + 1].properties.isLowercase
+            || (t.range.count > 2 && scalars[t.range.start + 1] == "'" )
+    }
+
+    private func isAllCaps(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.range.count >= 2 else { return false }
+        return scalars[t.range.start..<t.range.end].allSatisfy { !$0.properties.isLowercase }
+    }
+
+    /// `J.`, `G.K.`: an initial inside a name.
+    private func isInitial(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .abbreviation || t.kind == .word else { return false }
+        let s = scalars[t.range.start..<t.range.end]
+        return s.count <= 4 && s.last == "." && s.first!.properties.isUppercase && !isTitleAbbreviation(i)
+            && s.filter({ $0 != "." }).allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// `Gov.`, `Rep.`, `Del.`: a capitalised abbreviation before a name is a title.
+    private func isTitleAbbreviation(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let s = scalars[t.range.start..<t.range.end]
+        guard s.count >= 3, s.count <= 6, s.last == "." || t.kind == .abbreviation, s.first!.properties.isUppercase else {
+            return false
+        }
+        return s.dropFirst().dropLast().allSatisfy { $0.properties.isLowercase }
+    }
+
+    private func stripTitles(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        while words.count > 1, let cls = EntityLexicon.shared.wordClass[words[0].lowercased()],
+            cls.contains(.honorific) || cls.contains(.office)
+        {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
+    private func normalised(_ word: String) -> String {
+        var w = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        if w.hasSuffix("'s") { w.removeLast(2) }
+        return w
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}
