@@ -210,10 +210,16 @@ struct Coreference {
         while lo < tokens.count, tokens[lo].range.start < span.end {
             let t = tokens[lo]
             let cls = EntityLexicon.shared.wordClass[t.norm]
-            let isTitle = cls != nil && (cls!.contains(.honorific) || cls!.contains(.office) || cls!.contains(.role))
-                || isTitleAbbreviation(lo)
+            // After an honorific or a first name, a title word is the name (`Mr. King`, `Charlie King`).
+            let afterHonorific = lo > 0 && tokens[lo].range.start > span.start
+                && (EntityLexicon.shared.wordClass[tokens[lo - 1].norm]?.contains(.honorific) == true
+                    || (start != nil && EntityLexicon.shared.firstNames.contains(tokens[lo - 1].norm)))
+            let isTitle = !afterHonorific && ((cls != nil && (cls!.contains(.honorific) || cls!.contains(.office) || cls!.contains(.role)))
+                || isTitleAbbreviation(lo) || CoreferenceLexicon.shared.headClass(t.norm) != nil)
             if isTitle {
+                // A name before a title only qualified it (`Former DNC chairman`, `Former White House Doctor`).
                 start = nil
+                best = nil
             } else if isCapitalisedWord(lo) || isAllCaps(lo) || (isInitial(lo) && start != nil)
                 || (start != nil && Self.particles.contains(t.norm) && lo + 1 < tokens.count && isCapitalisedWord(lo + 1))
                 || (start != nil && Self.suffixes.contains(t.norm))
@@ -242,18 +248,34 @@ struct Coreference {
     /// `the 34-year-old mother of three`), the nearest of its kind before `span`.
     func describedEntity(_ span: TextRange) -> (name: String, type: Speaker.Kind, entity: String?)? {
         let lo = firstToken(startingAt: span.start)
-        guard lo < tokens.count, ["the", "this", "that"].contains(tokens[lo].norm) else { return nil }
+        guard lo < tokens.count else { return nil }
+        let sentence = sentenceIndex(span.start)
+        // A headline speaks of the story's protagonist before naming them (`Former party chairman calls
+        // for …`): a description opening the first sentence stands for the entity the document names most.
+        let headline = sentence == 0 && !["a", "an", "one", "some"].contains(tokens[lo].norm)
+        guard headline || ["the", "this", "that"].contains(tokens[lo].norm) else { return nil }
+        let opener = ["the", "this", "that"].contains(tokens[lo].norm) ? lo + 1 : lo
         // The head noun: the last word before a preposition, comma, relative or the span's end.
         var head: Int?
-        var k = lo + 1
+        var k = opener
         while k < tokens.count, tokens[k].range.start < span.end {
             let n = tokens[k].norm
             if ["of", "at", "for", "in", "from", "with", "on", ",", "who", "which", "and", "("].contains(n) { break }
-            if tokens[k].kind == .word { head = k }
+            // `the victim's mother`: someone described through another is not that other.
+            if n == "'s" || n == "'" { return nil }
+            // `Latvian journalist Dainis Ivans`: a description followed by a name is the name's.
+            if head != nil, isCapitalisedWord(k), tokens[k].norm != "the" { return nil }
+            if CoreferenceLexicon.shared.headClass(n) != nil {
+                head = k
+            } else if head != nil {
+                break  // `the president declined to`: the head is the last known noun of the first run
+            }
             k += 1
         }
         guard let h = head, let cls = CoreferenceLexicon.shared.headClass(tokens[h].norm) else { return nil }
-        let sentence = sentenceIndex(span.start)
+        if headline {
+            return protagonist(cls)
+        }
         switch cls {
         case .person(let gender):
             let candidates = mentions.filter { $0.offset < span.start && $0.sentence >= sentence - 6 && !$0.quoted }
@@ -275,6 +297,26 @@ struct Coreference {
                 return (m.name, want == .outlet ? .outlet : .organization, m.entityID)
             }
             return nil
+        case .document:
+            return nil
+        }
+    }
+
+    /// The entity of a head noun's class that the document names most (the first named, of equals).
+    private func protagonist(_ cls: CoreferenceLexicon.HeadClass) -> (name: String, type: Speaker.Kind, entity: String?)? {
+        switch cls {
+        case .person(let gender):
+            var counts: [Int: Int] = [:]
+            for m in mentions where !m.quoted { counts[m.person, default: 0] += 1 }
+            let agreeing = counts.keys.filter { gender == nil || people[$0].gender == nil || people[$0].gender == gender }
+            guard let k = agreeing.max(by: { (counts[$0]!, -people[$0].firstOffset) < (counts[$1]!, -people[$1].firstOffset) })
+            else { return nil }
+            return (people[k].name, .person, people[k].entity)
+        case .outlet, .organization:
+            let list = cls == .outlet ? entities.outlets : entities.organizations
+            guard let e = list.max(by: { ($0.mentions.count, -($0.mentions.first?.start ?? 0)) < ($1.mentions.count, -($1.mentions.first?.start ?? 0)) })
+            else { return nil }
+            return (e.name, cls == .outlet ? .outlet : .organization, e.id)
         case .document:
             return nil
         }

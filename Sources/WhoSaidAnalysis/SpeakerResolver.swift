@@ -424,3 +424,4 @@ struct SpeakerResolver {
         String(scalars: scalars[r.start..<r.end])
     }
 }
+
