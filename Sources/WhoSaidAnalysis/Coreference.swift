@@ -187,7 +187,9 @@ struct Coreference {
         var core = words
         while let l = core.last, core.count > 1, Self.suffixes.contains(l.lowercased()) { core.removeLast() }
         let surname = normalised(core.last!)
-        guard let list = bySurname[surname] else { return nil }
+        guard let list = bySurname[surname] else {
+            return core.count == 1 ? writtenFullName(surname) : nil
+        }
         let opener = core.count > 1 ? normalised(core[0]) : ""
         if core.count > 1, Self.honorificGender(opener) == nil {
             // A full name: only a person with the same first name (or its initial) is the same.
@@ -198,6 +200,28 @@ struct Coreference {
             return same.first.map { people[$0] }
         }
         return people[choose(list, firstName: opener)]
+    }
+
+    /// `Brooke` → Ally Brooke where no first name the census lists knows opens the full name: the
+    /// capitalised word most often written right before the surname (no title, description or
+    /// function word), if there is one.
+    private func writtenFullName(_ surname: String) -> Person? {
+        var counts: [String: Int] = [:]
+        var firstAt: [String: Int] = [:]
+        for i in tokens.indices.dropFirst() where tokens[i].norm == surname && isCapitalisedWord(i) && tokens[i].spaceBefore == .space {
+            let p = i - 1
+            guard isCapitalisedWord(p), !StopWords.english.contains(tokens[p].norm),
+                EntityLexicon.shared.wordClass[tokens[p].norm] == nil, CoreferenceLexicon.shared.headClass(tokens[p].norm) == nil
+            else { continue }
+            let name = text(tokens[p].range.start, tokens[i].range.end)
+            counts[name, default: 0] += 1
+            if firstAt[name] == nil { firstAt[name] = tokens[p].range.start }
+        }
+        guard let best = counts.max(by: { ($0.value, -firstAt[$0.key]!) < ($1.value, -firstAt[$1.key]!) }) else { return nil }
+        let first = String(best.key.split(separator: " ")[0]).lowercased()
+        return Person(name: best.key, surname: surname, first: first,
+                      gender: CoreferenceLexicon.shared.gender(ofFirstName: first), roles: [], count: best.value,
+                      firstOffset: firstAt[best.key]!, entity: nil)
     }
 
     /// The name of a person inside a speaker's phrase, without titles, roles, age, place or verb:
@@ -220,7 +244,8 @@ struct Coreference {
                 // A name before a title only qualified it (`Former DNC chairman`, `Former White House Doctor`).
                 start = nil
                 best = nil
-            } else if isCapitalisedWord(lo) || isAllCaps(lo) || (isInitial(lo) && start != nil)
+            } else if isCapitalisedWord(lo) || isAllCaps(lo)
+                || (isInitial(lo) && (start != nil || (lo + 1 < tokens.count && (isCapitalisedWord(lo + 1) || isInitial(lo + 1)))))
                 || (start != nil && Self.particles.contains(t.norm) && lo + 1 < tokens.count && isCapitalisedWord(lo + 1))
                 || (start != nil && Self.suffixes.contains(t.norm))
             {

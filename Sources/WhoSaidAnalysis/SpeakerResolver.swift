@@ -40,11 +40,11 @@ struct SpeakerResolver {
                 if speaker.type == .person, let p = coref.person(named: antecedent.name) { speaker.name = p.name }
                 lastNamed = speaker
                 if speaker.type == .person { lastPerson = speaker }
-            } else if ["i", "we", "me", "us"].contains(lower) {
+            } else if ["i", "we", "me", "us", "my", "our"].contains(lower) {
                 // Named once every other speaker is: the speaker of the quotation holding it.
                 firstPerson.append(i)
                 continue
-            } else if lower == "it" {
+            } else if lower == "it" || lower == "its" {
                 // `it` stands for a body (an organisation, company or council), never a person: the body
                 // that is the subject of the sentence before (named by the attributor; an organisation
                 // mention ending it names it), or else the organisation or outlet last speaking, if any.
@@ -64,9 +64,8 @@ struct SpeakerResolver {
                     speaker.name = nil
                     speaker.type = .anonymous
                 }
-            } else if lower == "he" || lower == "she" {
+            } else if let gender = Self.personalGender[lower] {
                 // `he` and `she` stand for a person, never a body: the most salient one agreeing in gender.
-                let gender: Coreference.Gender = lower == "he" ? .male : .female
                 if let k = coref.pronoun(at: span.start, gender: gender, lastSpeaker: lastSpeakerPerson, knownGenders: knownGenders) {
                     let p = coref.people[k]
                     speaker.name = p.name
@@ -82,6 +81,10 @@ struct SpeakerResolver {
                     speaker.name = nil
                     speaker.type = .anonymous
                 }
+            } else if Self.indefinite.contains(lower) {
+                // `someone`, `one`, `this`: the text does not say who.
+                speaker.name = nil
+                speaker.type = .anonymous
             } else if isPronoun(surface) {
                 if let previous = lastNamed {
                     speaker.name = previous.name
@@ -412,7 +415,19 @@ struct SpeakerResolver {
     private func isPronoun(_ s: String) -> Bool {
         let lower = s.lowercased()
         return QuoteAttributor.pronouns.contains(lower) || QuoteAttributor.relatives.contains(lower)
+            || Self.personalGender[lower] != nil || Self.indefinite.contains(lower)
+            || ["they", "them", "their", "its", "my", "our", "me", "us"].contains(lower)
     }
+
+    /// Third-person pronouns of a person, in any case, and the gender they agree with.
+    private static let personalGender: [String: Coreference.Gender] = [
+        "he": .male, "him": .male, "his": .male, "she": .female, "her": .female, "hers": .female,
+    ]
+    /// Pronouns that name no one the text points back to.
+    private static let indefinite: Set<String> = [
+        "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one", "this", "that", "these", "those",
+        "whom", "whose", "you", "your",
+    ]
 
     /// A capitalised word other than a function word: `The survey` and `Others`, capitalised only
     /// because they open the sentence, are no names.
