@@ -21,6 +21,16 @@ struct SpeakerResolver {
         var lastPerson: Speaker?
         var lastSpeakerPerson: Int?
         var knownGenders: [Int: Coreference.Gender] = [:]
+        var recentSpeakers: [Speaker] = []
+        // Whether a speaker may be a `he` (or a `she`): the gender of their first name, or the pronoun
+        // already resolved to them, does not disagree.
+        func agrees(_ s: Speaker, _ gender: Coreference.Gender) -> Bool {
+            guard s.type == .person, let name = s.name, let k = coref.people.firstIndex(where: { $0.name == name }) else {
+                return s.type == .anonymous || s.type == .person
+            }
+            let g = coref.people[k].gender ?? knownGenders[k]
+            return g == nil || g == gender
+        }
         // The document's words, split and indexed once when a quote first needs them (``usedAsOrganisation``).
         var documentWords: DocumentWords?
         // Quotes in the order their speakers are written: a pronoun looks back from where it is.
@@ -73,7 +83,8 @@ struct SpeakerResolver {
                     speaker.entity = p.entity ?? entityID(named: p.name)
                     if p.gender == nil { knownGenders[k] = gender }
                     lastSpeakerPerson = k
-                } else if let previous = lastPerson {
+                } else if let previous = recentSpeakers.last(where: { agrees($0, gender) }) {
+                    // No one agreeing in the sentences before: the last speaker who agrees.
                     speaker.name = previous.name
                     speaker.type = previous.type
                     speaker.entity = previous.entity
@@ -135,6 +146,7 @@ struct SpeakerResolver {
                 lastNamed = speaker
                 if speaker.type == .person || speaker.type == .anonymous { lastPerson = speaker }
             }
+            if speaker.type == .person || speaker.type == .anonymous, speaker.name != nil { recentSpeakers.append(speaker) }
             if speaker.type == .person, let name = speaker.name, let p = coref.person(named: name) {
                 lastSpeakerPerson = coref.people.firstIndex { $0.name == p.name }
             }
