@@ -69,6 +69,15 @@ struct Coreference {
     /// number of the narrative sentence before it).
     private var narrative: [Int] = []
 
+    /// Head nouns any company or body answers to (`the company`); others (`the council`) must be in
+    /// the name of the body they stand for.
+    private static let genericBodies: Set<String> = [
+        "company", "firm", "group", "organization", "organisation", "business", "corporation", "conglomerate",
+        "retailer", "airline", "carmaker", "automaker", "manufacturer", "startup", "start-up", "giant", "operator",
+        "insurer", "lender", "provider", "developer", "publisher", "studio", "label", "utility", "regulator",
+        "watchdog", "charity", "campaign",
+    ]
+
     private static let particles: Set<String> = ["de", "van", "der", "von", "da", "di", "le", "la", "bin", "al", "del", "du", "ter"]
     private static let suffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
 
@@ -362,13 +371,23 @@ struct Coreference {
             }
             return nil
         case .outlet, .organization:
+            // `the company`, `the newspaper`: any body of that kind; `the council`, `the education
+            // department`: one whose name holds the head noun, and the more of the other words the better.
             let want: Entity.Kind = cls == .outlet ? .outlet : .organization
+            let noun = tokens[h].norm
+            let generic = cls == .outlet || Self.genericBodies.contains(noun)
+            let words = Set(tokens[opener..<h].filter { $0.kind == .word }.map(\.norm))
             let upTo = entities.firstMention(endingAfter: span.start)
+            var best: (score: Int, mention: EntityMention)?
             for m in entities.mentions[..<upTo].reversed() where m.kind == want {
-                if span.start - m.range.end > 1500 { break }
-                return (m.name, want == .outlet ? .outlet : .organization, m.entityID)
+                if span.start - m.range.end > 3000 { break }
+                let name = Set(m.name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                if !generic && !name.contains(noun) { continue }
+                let score = words.intersection(name).count
+                if best == nil || score > best!.score { best = (score, m) }
             }
-            return nil
+            guard let m = best?.mention else { return nil }
+            return (m.name, want == .outlet ? .outlet : .organization, m.entityID)
         case .document:
             return nil
         }
