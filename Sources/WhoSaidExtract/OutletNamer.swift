@@ -1,3 +1,4 @@
+import Foundation
 import WhoSaidCore
 
 /// Names the publication an article appeared on as its readers know it (`usatoday.com` → USA Today), and
@@ -39,8 +40,13 @@ struct OutletNamer: Sendable {
 
         if let site {
             for raw in names {
-                for segment in Self.segments(raw) where spells(segment, site: site) && !Self.isLowerCase(segment) {
-                    return canonical(Self.unglued(Self.unhandled(segment)))
+                for segment in Self.segments(raw) where spells(segment, site: site) {
+                    let name = Self.unhandled(segment)
+                    if !Self.isLowerCase(name) { return canonical(Self.unglued(name)) }
+                    // `la diaria` on ladiaria.com.uy: words a fragment (`detroitnews`) would not have.
+                    if segment.contains(" "), Self.letters(name) == Self.letters(site.label) {
+                        return canonical(Self.capitalised(name))
+                    }
                 }
             }
         }
@@ -144,12 +150,12 @@ struct OutletNamer: Sendable {
         return parts.map { $0.trimmed() }.filter { !$0.isEmpty }
     }
 
-    /// `@TheHill` → `TheHill`.
+    /// `@TheHill` → `TheHill`; `Harbour_Post` → `Harbour Post`, `HarbourPost_uk` → `HarbourPost` (handles
+    /// join words with `_` and end with a country or domain tag).
     static func unhandled(_ s: String) -> String {
-        var t = Substring(s.hasPrefix("@") ? String(s.dropFirst()) : s)
-        while let c = t.last, c == "_" || c == "-" || c == "." || c == "," || c == ":" { t = t.dropLast() }
-        while let c = t.first, c == "_" || c == "-" { t = t.dropFirst() }
-        return String(t)
+        var parts = (s.hasPrefix("@") ? String(s.dropFirst()) : s).split(separator: "_")
+        if parts.count > 1, let last = parts.last, last.count <= 3 { parts.removeLast() }
+        return parts.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -.,:"))
     }
 
     /// A brand written as one word with its article, `TheHill`, is The Hill (other camel-cased brands,
@@ -160,6 +166,11 @@ struct OutletNamer: Sendable {
             u.dropFirst(4).contains(where: { $0.properties.isLowercase })
         else { return s }
         return "The " + String(s.dropFirst(3))
+    }
+
+    /// Each word with a capital: `la diaria` → La Diaria.
+    static func capitalised(_ s: String) -> String {
+        s.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
     static func isLowerCase(_ s: String) -> Bool { !s.unicodeScalars.contains { $0.properties.isUppercase } }

@@ -87,10 +87,17 @@ struct PageMetadata: Sendable, Equatable {
         return out
     }
 
-    /// The host of an absolute http(s) URL.
+    /// The host of an absolute http(s) URL; for a page archived by the Wayback Machine
+    /// (`web.archive.org/web/2019…/http://site/…`), the archived site's.
     static func host(_ s: String) -> String? {
         guard s.hasPrefix("http://") || s.hasPrefix("https://") || s.hasPrefix("//") else { return nil }
-        return URL(string: s.hasPrefix("//") ? "https:" + s : s)?.host
+        let host = URL(string: s.hasPrefix("//") ? "https:" + s : s)?.host
+        if let host, host.hasSuffix("archive.org"), let web = s.range(of: "/web/"),
+            let inner = s.range(of: "http", range: web.upperBound..<s.endIndex)
+        {
+            return Self.host(String(s[inner.lowerBound...])) ?? host
+        }
+        return host
     }
 
     static func absolute(_ s: String?, base: String?) -> String? {

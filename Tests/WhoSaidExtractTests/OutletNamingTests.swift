@@ -82,7 +82,25 @@ import WhoSaidCore
         #expect(a.outlet == "The Quayside")
     }
 
+    @Test func handlesLoseTheirUnderscoresAndCountryTags() throws {
+        let a = try extract(head: #"<meta name="twitter:site" content="@Harbour_Beacon_uk">"#,
+            url: "https://harbourbeacon.example/s")
+        #expect(a.outlet == "Harbour Beacon")
+    }
+
+    @Test func aLowerCaseNameOfSeveralWordsSpellingTheDomainIsCapitalised() throws {
+        let a = try extract(head: siteName("la quilla"), url: "https://laquilla.com.uy/s")
+        #expect(a.outlet == "La Quilla")
+    }
+
     // MARK: - Domain
+
+    @Test func anArchivedPageIsNamedByTheArchivedSite() throws {
+        let url = "https://web.archive.org/web/20160330101229/http://www.quaytimes.example/story/"
+        #expect(try extract(url: url).outlet == "Quaytimes")
+        let listed = "https://web.archive.org/web/20190101000000/https://www.theguardian.com/uk-news/x"
+        #expect(try extract(url: listed).outlet == "The Guardian")
+    }
 
     @Test(arguments: [
         ("https://www.usatoday.com/story/news/1/", "usatoday", "USA Today"),
