@@ -32,7 +32,8 @@ let package = Package(
         ),
 
         // The data model every stage shares: a document, its text and code-point spans.
-        .target(name: "WhoSaidCore"),
+        // Its one resource is the outlet list (outlets.tsv), read by extraction and analysis alike.
+        .target(name: "WhoSaidCore", resources: [.copy("Resources")]),
 
         // Stage 1: pages, text dumps and archives in, documents out.
         .target(

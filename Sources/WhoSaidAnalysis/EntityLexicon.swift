@@ -1,8 +1,8 @@
 import Foundation
 import WhoSaidCore
 
-/// The word lists behind ``EntityTagger``, loaded once from the bundled resources (`outlets.tsv`,
-/// `organisations.tsv`, `factions.tsv`, `titles.txt`, `first-names.txt`; each file's header says where it
+/// The word lists behind ``EntityTagger``, loaded once from the bundled resources (`outlets.tsv`, from
+/// WhoSaidCore's ``OutletList``; `organisations.tsv`, `factions.tsv`, `titles.txt`, `first-names.txt`; each file's header says where it
 /// came from). Lexicon phrases are tokenized with ``Tokenizer`` so they match token norms exactly.
 struct EntityLexicon: Sendable {
     /// One listed entity.
@@ -59,8 +59,11 @@ struct EntityLexicon: Sendable {
 
     init(loading: Bool) {
         let tokenizer = Tokenizer()
-        for (file, kind) in [("outlets", Entity.Kind.outlet), ("organisations", .organization), ("factions", .faction)] {
-            for line in Self.lines(Self.resource(file, "tsv")) {
+        // outlets.tsv lives in WhoSaidCore, which extraction reads for its domains too.
+        let files = [(OutletList.tsv, Entity.Kind.outlet), (Self.resource("organisations", "tsv"), .organization),
+            (Self.resource("factions", "tsv"), .faction)]
+        for (text, kind) in files {
+            for line in Self.lines(text) {
                 let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                 guard let first = cols.first, !first.isEmpty else { continue }
                 var canonical = first
@@ -68,8 +71,13 @@ struct EntityLexicon: Sendable {
                 var strictCanonical = false
                 if canonical.hasPrefix("~") { canonical.removeFirst(); matchCanonical = false }
                 if canonical.hasPrefix("!") { canonical.removeFirst(); strictCanonical = true }
+                // `The Star (Sheffield)`: the qualifier only tells same-named entries apart.
+                if canonical.hasSuffix(")"), let open = canonical.lastIndex(of: "("), open > canonical.startIndex {
+                    canonical = String(canonical[..<open]).trimmingCharacters(in: .whitespaces)
+                }
                 let aliasForms = cols.count > 1 ? cols[1].split(separator: "|").map(String.init).filter { !$0.isEmpty } : []
-                let eponyms = cols.count > 2 ? cols[2].split(separator: "|").map(String.init).filter { !$0.isEmpty } : []
+                // The third column is a faction's eponyms; for outlets it holds their domains (not matched).
+                let eponyms = kind == .faction && cols.count > 2 ? cols[2].split(separator: "|").map(String.init).filter { !$0.isEmpty } : []
                 let index = Int32(entries.count)
                 var aliases: [String] = []
                 for a in aliasForms {

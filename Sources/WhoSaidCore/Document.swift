@@ -15,6 +15,9 @@ public struct Document: Sendable, Codable, Equatable {
     /// Published date as ISO 8601 (`2020-11-14` or `2020-11-14T21:30:00Z`), when the page gives one.
     public var published: String?
     public var outlet: String?
+    /// The wire service the page credits (`Associated Press`, `Reuters`) when the outlet carries its story;
+    /// the outlet is always the site that published the page.
+    public var wire: String?
     /// BCP 47 language tag (`en`, `en-GB`) when the page declares one.
     public var language: String?
     public var text: String
@@ -40,7 +43,7 @@ public struct Document: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, path, url, title, authors, published, outlet, language, text, paragraphs
+        case id, path, url, title, authors, published, outlet, wire, language, text, paragraphs
     }
 
     /// Every key is written, `null` included, so that consumers see one stable shape.
@@ -53,6 +56,7 @@ public struct Document: Sendable, Codable, Equatable {
         try c.encode(authors, forKey: .authors)
         try c.encode(published, forKey: .published)
         try c.encode(outlet, forKey: .outlet)
+        try c.encode(wire, forKey: .wire)
         try c.encode(language, forKey: .language)
         try c.encode(text, forKey: .text)
         try c.encode(paragraphs, forKey: .paragraphs)

@@ -99,6 +99,7 @@ extension Document {
         w.field("authors", authors)
         w.field("published", published)
         w.field("outlet", outlet)
+        w.field("wire", wire)
         w.field("language", language)
         w.field("text", text)
         w.field("paragraphs", paragraphs)

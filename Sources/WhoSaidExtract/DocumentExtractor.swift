@@ -57,14 +57,21 @@ public struct DocumentExtractor: Sendable {
             let article = try HTMLExtractor().extract(bytes, charset: item.charset, url: item.url)
             var builder = TextBuilder()
             for p in article.paragraphs { builder.append(paragraph: p) }
-            return Document(
+            var doc = Document(
                 id: id, path: item.path, url: article.url ?? item.url, title: article.title, authors: article.authors,
                 published: article.published, outlet: article.outlet, language: article.language,
                 text: builder.text, paragraphs: builder.paragraphs)
+            doc.wire = article.wire
+            return doc
         case .text, .auto:
             let dump = try TextDumpExtractor(verbatim: verbatim).extract(bytes, charset: item.charset)
+            // A dump with a known address is named by its site, as a page is.
+            var outlet = dump.outlet
+            if let host = item.url.flatMap(PageMetadata.host) {
+                outlet = OutletNamer().name(hosts: [host], candidates: [dump.outlet].compactMap { $0 }) ?? outlet
+            }
             return Document(
-                id: id, path: item.path, url: item.url, title: dump.title, outlet: dump.outlet, text: dump.text,
+                id: id, path: item.path, url: item.url, title: dump.title, outlet: outlet, text: dump.text,
                 paragraphs: dump.paragraphs)
         }
     }

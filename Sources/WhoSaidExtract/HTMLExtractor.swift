@@ -6,6 +6,8 @@ public struct ExtractedArticle: Sendable, Equatable {
     public var authors: [String]
     public var published: String?
     public var outlet: String?
+    /// The wire service the page credits (`Associated Press`), when the outlet carries a wire story.
+    public var wire: String?
     public var url: String?
     public var language: String?
     public var paragraphs: [String]
@@ -14,12 +16,13 @@ public struct ExtractedArticle: Sendable, Equatable {
 
     public init(
         title: String? = nil, authors: [String] = [], published: String? = nil, outlet: String? = nil,
-        url: String? = nil, language: String? = nil, paragraphs: [String], charset: String? = nil
+        url: String? = nil, language: String? = nil, paragraphs: [String], charset: String? = nil, wire: String? = nil
     ) {
         self.title = title
         self.authors = authors
         self.published = published
         self.outlet = outlet
+        self.wire = wire
         self.url = url
         self.language = language
         self.paragraphs = paragraphs
@@ -45,7 +48,8 @@ public struct HTMLExtractor: Sendable {
     func extract(utf8: [UInt8], charset: String, url: String?) throws -> ExtractedArticle {
         guard InputSniffer.looksLikeHTML(utf8) else { throw ExtractionError.notHTML }
         let page = try PageParser.parse(utf8: utf8, url: url)
-        var meta = PageMetadata(meta: page.meta, pageURL: url)
+        let namer = OutletNamer()
+        var meta = PageMetadata(meta: page.meta, pageURL: url, pageTexts: { page.blocks.map(\.text) }, namer: namer)
         let finder = BodyFinder(page: page)
         var paragraphs = finder.bodyBlocks(title: meta.title).map(\.text)
         if let trace = getenv("WHOSAID_TRACE_EXTRACT"), trace.pointee != 0 {
@@ -61,6 +65,9 @@ public struct HTMLExtractor: Sendable {
             }
         }
         guard !paragraphs.isEmpty else { throw ExtractionError.noArticleText }
+        if meta.wire == nil {
+            meta.wire = namer.wire(authors: [], publishers: [], firstParagraph: paragraphs.first, outlet: meta.outlet)
+        }
         if meta.authors.isEmpty || meta.published == nil {
             let visible = finder.visibleBylineAndDate(before: paragraphs.first)
             if meta.authors.isEmpty { meta.authors = visible.authors }
@@ -68,7 +75,7 @@ public struct HTMLExtractor: Sendable {
         }
         return ExtractedArticle(
             title: meta.title, authors: meta.authors, published: meta.published, outlet: meta.outlet, url: meta.url,
-            language: meta.language, paragraphs: paragraphs, charset: charset)
+            language: meta.language, paragraphs: paragraphs, charset: charset, wire: meta.wire)
     }
 }
 

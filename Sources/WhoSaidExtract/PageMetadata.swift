@@ -7,6 +7,8 @@ struct PageMetadata: Sendable, Equatable {
     var authors: [String] = []
     var published: String?
     var outlet: String?
+    /// The wire service the page credits (AP, Reuters…), when another site carries its story.
+    var wire: String?
     var url: String?
     var language: String?
     /// schema.org `articleBody`, when the page gives one.
@@ -14,7 +16,9 @@ struct PageMetadata: Sendable, Equatable {
 
     init() {}
 
-    init(meta: PageMetaTags, pageURL: String?) {
+    /// - Parameter pageTexts: the page's other text, searched for the site's name spelled out when the
+    ///   metadata does not give it (see ``OutletNamer``).
+    init(meta: PageMetaTags, pageURL: String?, pageTexts: () -> [String] = { [] }, namer: OutletNamer = OutletNamer()) {
         let ld = JSONLDArticle.find(in: meta.jsonLD)
         title = [ld?.headline, meta.first("og:title", "twitter:title", "headline", "title", "dc.title")]
             .compactMap { $0?.collapsedWhitespace() }.first(where: { !$0.isEmpty })
@@ -39,12 +43,18 @@ struct PageMetadata: Sendable, Equatable {
             meta.firstTimeElement]
         published = dates.compactMap { $0.flatMap(ISODate.normalize) }.first
 
-        outlet = [meta.first("og:site_name", "application-name", "publisher", "dc.publisher"), ld?.publisher,
-            titleTagBrand]
-            .compactMap { $0?.collapsedWhitespace() }.first(where: { !$0.isEmpty && $0.count < 80 })
-
         let candidates = [meta.canonical, meta.first("og:url"), ld?.url, pageURL]
         url = candidates.compactMap { PageMetadata.absolute($0, base: pageURL) }.first
+
+        let publishers = [meta.first("publisher", "dc.publisher"), ld?.publisher].compactMap { $0 }
+        let siteNames = [meta.first("og:site_name"), meta.first("application-name")].compactMap { $0 } + publishers
+            + [titleTagBrand, meta.first("twitter:site")].compactMap { $0 }
+        let hosts = [pageURL, url].compactMap { $0.flatMap(PageMetadata.host) }
+        outlet = namer.name(hosts: hosts, candidates: siteNames) {
+            [titleTag, meta.first("og:title")].compactMap { $0 } + meta.tags.map(\.value) + pageTexts()
+        }
+        wire = namer.wire(authors: self.authors, publishers: publishers, firstParagraph: nil,
+            outlet: outlet)
 
         let lang = meta.htmlLang ?? meta.first("content-language", "og:locale", "language", "dc.language")
             ?? ld?.language
@@ -75,6 +85,19 @@ struct PageMetadata: Sendable, Equatable {
             for p in parts where !p.isEmpty && p.count < 80 && !out.contains(p) { out.append(p) }
         }
         return out
+    }
+
+    /// The host of an absolute http(s) URL; for a page archived by the Wayback Machine
+    /// (`web.archive.org/web/2019…/http://site/…`), the archived site's.
+    static func host(_ s: String) -> String? {
+        guard s.hasPrefix("http://") || s.hasPrefix("https://") || s.hasPrefix("//") else { return nil }
+        let host = URL(string: s.hasPrefix("//") ? "https:" + s : s)?.host
+        if let host, host.hasSuffix("archive.org"), let web = s.range(of: "/web/"),
+            let inner = s.range(of: "http", range: web.upperBound..<s.endIndex)
+        {
+            return Self.host(String(s[inner.lowerBound...])) ?? host
+        }
+        return host
     }
 
     static func absolute(_ s: String?, base: String?) -> String? {

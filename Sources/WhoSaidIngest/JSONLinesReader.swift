@@ -3,7 +3,7 @@ import WhoSaidCore
 import WhoSaidExtract
 
 /// Reads JSON Lines exports (one article per line: `html` or `text`, optional `id`, `url`, `title`,
-/// `published`, `outlet`) a line at a time, from a file (gzipped or not) or stdin.
+/// `published`, `outlet`, `wire`) a line at a time, from a file (gzipped or not) or stdin.
 ///
 /// A broken line is a failure for that line (`dump.jsonl:7`), and reading goes on with the next one.
 public struct JSONLinesReader {
@@ -75,7 +75,8 @@ public struct JSONLinesReader {
         }
         let id = string("id") ?? (record["id"] as? Int).map(String.init) ?? source
         let overrides = MetadataOverrides(
-            url: string("url"), title: string("title"), published: string("published"), outlet: string("outlet"))
+            url: string("url"), title: string("title"), published: string("published"), outlet: string("outlet"),
+            wire: string("wire"))
         return .record(RecordInput(input: input, source: source, documentID: id, overrides: overrides))
     }
 }

@@ -29,18 +29,22 @@ public struct RecordInput: Sendable {
     }
 }
 
-/// `url`, `title`, `published` and `outlet` given by a JSON Lines record.
+/// `url`, `title`, `published`, `outlet` and `wire` given by a JSON Lines record.
 public struct MetadataOverrides: Sendable, Equatable {
     public var url: String?
     public var title: String?
     public var published: String?
     public var outlet: String?
+    public var wire: String?
 
-    public init(url: String? = nil, title: String? = nil, published: String? = nil, outlet: String? = nil) {
+    public init(
+        url: String? = nil, title: String? = nil, published: String? = nil, outlet: String? = nil, wire: String? = nil
+    ) {
         self.url = url
         self.title = title
         self.published = published
         self.outlet = outlet
+        self.wire = wire
     }
 
     func apply(to doc: inout Document) {
@@ -48,5 +52,6 @@ public struct MetadataOverrides: Sendable, Equatable {
         if let title { doc.title = title }
         if let published { doc.published = published }
         if let outlet { doc.outlet = outlet }
+        if let wire { doc.wire = wire }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WhoSaidCore
 
@@ -27,6 +28,18 @@ import WhoSaidCore
     @Test func documentJSONKeepsKeyOrderAndEscapes() {
         let doc = Document(id: "a", path: "p\"q", title: "Tab\there\nline", text: "x", paragraphs: [TextRange(start: 0, end: 1)])
         let line = String(decoding: doc.jsonLine(), as: UTF8.self)
-        #expect(line == #"{"id":"a","path":"p\"q","url":null,"title":"Tab\there\nline","authors":[],"published":null,"outlet":null,"language":null,"text":"x","paragraphs":[{"start":0,"end":1}],"people":[],"organizations":[],"outlets":[],"factions":[],"quotes":[]}"#)
+        #expect(line == #"{"id":"a","path":"p\"q","url":null,"title":"Tab\there\nline","authors":[],"published":null,"outlet":null,"wire":null,"language":null,"text":"x","paragraphs":[{"start":0,"end":1}],"people":[],"organizations":[],"outlets":[],"factions":[],"quotes":[]}"#)
+    }
+
+    @Test func theWireIsWrittenAndReadBack() throws {
+        var doc = Document(id: "a", path: "p", outlet: "Harbour Evening Post", text: "x", paragraphs: [])
+        doc.wire = "Associated Press"
+        let line = doc.jsonLine()
+        #expect(String(decoding: line, as: UTF8.self).contains(#""outlet":"Harbour Evening Post","wire":"Associated Press","#))
+        let back = try JSONDecoder().decode(Document.self, from: Data(line))
+        #expect(back.wire == "Associated Press" && back.outlet == "Harbour Evening Post")
+        // Documents written before the field existed have none.
+        let old = #"{"id":"a","path":"p","url":null,"title":null,"authors":[],"published":null,"outlet":null,"language":null,"text":"x","paragraphs":[]}"#
+        #expect(try JSONDecoder().decode(Document.self, from: Data(old.utf8)).wire == nil)
     }
 }
