@@ -276,7 +276,7 @@ struct GoldenRun {
         if let affiliation = want.affiliation {
             let entity = q.speaker?.entity.flatMap { id in doc.annotations.people.first { $0.id == id } }
             let ok = entity?.affiliations.contains(affiliation) == true
-                || (q.speaker?.type == .anonymous && q.speaker?.name.hasPrefix(affiliation + " ") == true)
+                || (q.speaker?.type == .anonymous && q.speaker?.name?.hasPrefix(affiliation + " ") == true)
             if !ok {
                 out.append("affiliation: want \(affiliation), got \(entity.map { $0.affiliations.description } ?? q.speaker?.name ?? "none")")
             }
