@@ -46,6 +46,20 @@ import WhoSaidStore
         Entity(id: id, kind: .person, name: name, aliases: aliases, affiliations: affiliations, factions: factions)
     }
 
+    /// Takes a database back to schema 5, as written before version 6 (joins, named speakers).
+    static let undoVersion6 = """
+        DROP INDEX claims_named_key;
+        DROP INDEX claims_named_hash;
+        DROP INDEX canonical_entities_surname;
+        ALTER TABLE claims DROP COLUMN named_speaker_id;
+        ALTER TABLE canonical_entities DROP COLUMN merged_into;
+        ALTER TABLE canonical_entities DROP COLUMN surname;
+        CREATE INDEX claims_speaker_key ON claims(speaker_id, text_key);
+        CREATE INDEX claims_speaker_hash ON claims(speaker_id, key_hash);
+        DELETE FROM grdb_migrations WHERE identifier = 'v6';
+        PRAGMA user_version = 5;
+        """
+
     static func write(_ store: SQLiteStore, _ docs: [Document]) throws -> StoreOutcome {
         try store.write(StoreBatch(documents: docs.map { StoredDocument(document: $0) }))
     }
@@ -187,7 +201,7 @@ import WhoSaidStore
             }
             try db.execute(sql: "DROP TABLE claim_shingles")
             try db.execute(sql: "DROP INDEX articles_head; DROP INDEX articles_doc")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5')")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6')")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         try queue.close()
@@ -203,11 +217,12 @@ import WhoSaidStore
         _ = try Self.write(store, [
             Self.article("a", outlet: nil, published: "2024-01-02", people: alma, quotes: [("Alma Reyes", "“\(long).”")])
         ])
-        // Back to schema 2: no near-duplicate index, no listing-order indexes (nor those of v4 and v5).
+        // Back to schema 2: no near-duplicate index, no listing-order indexes (nor those of v4, v5 and v6).
         let path = store.path
         try store.close()
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            try db.execute(sql: Self.undoVersion6)
             try db.execute(sql: """
                 DROP INDEX claims_affiliation_hash;
                 ALTER TABLE canonical_entities DROP COLUMN article_id;

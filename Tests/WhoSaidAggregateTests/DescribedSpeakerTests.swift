@@ -142,6 +142,7 @@ import WhoSaidStore
         // Back to schema 4, with what it held: one `The survey` and one `a spokesman` across articles.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            try db.execute(sql: A.undoVersion6)
             for name in ["The survey", "a spokesman"] {
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM canonical_entities WHERE name = ? ORDER BY id", arguments: [name])
                 try #require(ids.count == 2)
