@@ -304,7 +304,7 @@ public enum ClaimAggregator {
         try db.cachedStatement(sql: "UPDATE canonical_entities SET surname = ? WHERE id = ? AND surname IS NULL")
             .execute(arguments: [EntityJoiner.surname(ofKey: key), id])
         try addAliases([name] + aliases, to: id, person: true, in: db)
-        try EntityJoiner.rename(person: id, key: key, in: db)
+        try EntityJoiner.rename(person: id, key: key, names: [name] + aliases, in: db)
         return id
     }
 

@@ -25,19 +25,19 @@ enum EntityJoiner {
         String(key.split(separator: " ").last ?? "")
     }
 
-    /// Names a person's entity by the fullest form of its key among the names it is known by,
-    /// preferring one without a title (*Keir Starmer* over *Sir Keir Starmer*), then the first in
-    /// code-point order: the same name whatever order the articles came in.
-    static func rename(person id: Int64, key: String, in db: Database) throws {
-        let aliases = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT alias FROM canonical_aliases WHERE entity_id = ?"), arguments: [id])
-        let forms = aliases.filter { NameKey.person($0) == key }
+    /// Names a person's entity by the best of the names it has been given that are its key with or
+    /// without a title: one without a title (*Keir Starmer* over *Sir Keir Starmer*), then the first
+    /// in code-point order. The best of all names ever given, so the same whatever order they came in.
+    static func rename(person id: Int64, key: String, names: [String], in db: Database) throws {
+        guard let current = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT name FROM canonical_entities WHERE id = ?"), arguments: [id])
+        else { return }
+        let forms = ([current] + names).filter { NameKey.person($0) == key }
         guard let best = forms.min(by: { a, b in
             let (ta, tb) = (NameKey.of(a) != key, NameKey.of(b) != key)  // titled
             return ta != tb ? !ta : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-        }) else { return }
-        try db.cachedStatement(sql: "UPDATE canonical_entities SET name = ? WHERE id = ? AND name <> ?")
-            .execute(arguments: [best, id, best])
+        }), best != current else { return }
+        try db.cachedStatement(sql: "UPDATE canonical_entities SET name = ? WHERE id = ?").execute(arguments: [best, id])
     }
 
     /// Works the joins out again for every person sharing a surname with the touched entities, and
