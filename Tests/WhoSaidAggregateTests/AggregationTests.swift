@@ -262,7 +262,7 @@ import WhoSaidStore
         #expect(claims.first?.reports.map(\.article).sorted() == ["a", "b", "c"])
     }
 
-    @Test func claimsAreListedFirstReportedFirstWhicheverWayTheyAreFound() throws {
+    @Test func claimsAreListedNewestOrOldestFirstWhicheverWayTheyAreFound() throws {
         let (store, dir) = try Self.tempStore()
         defer { try? FileManager.default.removeItem(at: dir) }
         let goodall = Self.person("p1", "Lewis Goodall", affiliations: ["Sky News"], factions: ["the soft left"])
@@ -281,18 +281,96 @@ import WhoSaidStore
             Self.article("own-early", outlet: nil, published: "2023-12-01", people: [sky], quotes: [("Sky News", "“Own words!”")])
         ])
         let query = ClaimQuery(store: store)
+        // --sort oldest: first reported first, undated last.
         var f = ClaimFilter()
+        f.sort = .oldest
         f.source = "Sky News"
         #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“A correspondent's words.”", "“Through Sky.”", "“No date.”"])
         f.limit = 2
         #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“A correspondent's words.”"])
         f = ClaimFilter()
+        f.sort = .oldest
         f.faction = "soft left"
         #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“Through Sky.”", "“No date.”"])
         f = ClaimFilter()
+        f.sort = .oldest
         f.speaker = "Lewis Goodall"
         #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“No date.”"])
-        #expect(try query.claims(ClaimFilter()).map(\.text).first == "“Own words.”")
+        f = ClaimFilter()
+        f.sort = .oldest
+        #expect(try query.claims(f).map(\.text).first == "“Own words.”")
+
+        // The default: newest first, undated still last.
+        f = ClaimFilter()
+        f.source = "Sky News"
+        #expect(try query.claims(f).map(\.text) == ["“Through Sky.”", "“A correspondent's words.”", "“Own words.”", "“No date.”"])
+        f.limit = 2
+        #expect(try query.claims(f).map(\.text) == ["“Through Sky.”", "“A correspondent's words.”"])
+        f = ClaimFilter()
+        f.faction = "soft left"
+        #expect(try query.claims(f).map(\.text) == ["“Through Sky.”", "“A correspondent's words.”", "“No date.”"])
+        f = ClaimFilter()
+        f.speaker = "Lewis Goodall"
+        #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“No date.”"])
+        #expect(try query.claims(ClaimFilter()).map(\.text) == [
+            "“Through Sky.”", "“A correspondent's words.”", "“Own words.”", "“No date.”",
+        ])
+
+        // Most reported first (Sky's own words were carried twice), then newest.
+        f = ClaimFilter()
+        f.sort = .reports
+        #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“Through Sky.”", "“A correspondent's words.”", "“No date.”"])
+        // By speaker name.
+        f.sort = .speaker
+        #expect(try query.claims(f).compactMap { $0.speaker?.name } == ["Ada Quill", "Lewis Goodall", "Lewis Goodall", "Sky News"])
+        #expect(try query.claims(f).map(\.text)[1...2] == ["“A correspondent's words.”", "“No date.”"])
+    }
+
+    @Test func datesCompareAsInstantsAcrossZonesAndImpossibleBoundsAreRefused() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let alma = [Self.person("p1", "Alma Reyes")]
+        _ = try Self.write(store, [
+            // 23:30 in New York on the 19th is 04:30 UTC on the 20th; 01:00 in Athens on the 20th is 23:00 UTC on the 19th.
+            Self.article("new-york", outlet: nil, published: "2019-11-19T23:30:00-05:00", people: alma,
+                         quotes: [("Alma Reyes", "“Late in New York.”")]),
+            Self.article("athens", outlet: nil, published: "2019-11-20T01:00:00+02:00", people: alma,
+                         quotes: [("Alma Reyes", "“Early in Athens.”")]),
+            Self.article("day", outlet: nil, published: "2019-11-20", people: alma, quotes: [("Alma Reyes", "“A day.”")]),
+            Self.article("rfc", outlet: nil, published: "Wed, 20 Nov 2019 10:00:00 GMT", people: alma,
+                         quotes: [("Alma Reyes", "“Raw RFC 2822.”")]),
+            Self.article("garbage", outlet: nil, published: "sometime soon", people: alma,
+                         quotes: [("Alma Reyes", "“No real date.”")]),
+        ])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        #expect(try query.claims(f).map(\.text) == [
+            "“Raw RFC 2822.”", "“Late in New York.”", "“A day.”", "“Early in Athens.”", "“No real date.”",
+        ])
+        #expect(try query.claims(f).map(\.firstReported) == [
+            "2019-11-20T10:00:00Z", "2019-11-20T04:30:00Z", "2019-11-20", "2019-11-19T23:00:00Z", nil,
+        ])
+        f.sort = .oldest
+        #expect(try query.claims(f).map(\.text).first == "“Early in Athens.”")
+        // UTC days.
+        f = ClaimFilter()
+        f.until = "2019-11-19"
+        #expect(try query.claims(f).map(\.text) == ["“Early in Athens.”"])
+        f = ClaimFilter()
+        f.since = "2019-11-20"
+        #expect(Set(try query.claims(f).map(\.text)) == ["“Raw RFC 2822.”", "“Late in New York.”", "“A day.”"])
+        // An instant with its zone.
+        f.since = "2019-11-19T23:00:00-05:00"
+        #expect(Set(try query.claims(f).map(\.text)) == ["“Raw RFC 2822.”", "“Late in New York.”"])
+        // Impossible dates are refused, with the option named.
+        for (option, value) in [("--since", "2019-02-30"), ("--until", "2019-13"), ("--since", "2024-13-45"), ("--until", "soon")] {
+            f = ClaimFilter()
+            if option == "--since" { f.since = value } else { f.until = value }
+            #expect(throws: QueryError.badDate(option: option, value: value)) { try query.claims(f) }
+        }
+        f = ClaimFilter()
+        f.since = "2020-02-29"
+        #expect(try query.claims(f).isEmpty, "a leap day is a date")
     }
 
     @Test func sourceCoversAffiliatesAndTheMediumAndOutletSelectsReports() throws {

@@ -114,6 +114,7 @@ import WhoSaidStore
 
         var f = ClaimFilter()
         f.source = "Momentum"
+        f.sort = .oldest
         let claims = try query.claims(f)
         #expect(claims.map(\.text) == [statement, "“Turnout was high.”"])
         #expect(claims.first?.reports.map(\.article) == ["one", "two"])
