@@ -147,4 +147,29 @@ import WhoSaidStore
         #expect(claims.allSatisfy { $0.speaker?.type == "anonymous" })
         #expect(Set(claims.compactMap { $0.speaker?.name }) == ["He", "They", "I", "We", "it"])
     }
+    @Test func aVersion5DatabaseGetsItsJoinsAndSortKeysWhenOpened() throws {
+        let (store, dir) = try A.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var docs = Array(Self.articles.prefix(2))
+        docs[1].published = "Wed, 03 Jan 2024 10:00:00 GMT"
+        _ = try A.write(store, docs)
+        let expected = try Self.speakers(store)
+        #expect(expected == ["Ada Quill|person|2|2"])
+        let path = store.path
+        try store.close()
+        // Back to schema 5: every name its own speaker, and dates as the articles give them.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE claims SET speaker_id = named_speaker_id;
+                UPDATE reports SET published = (SELECT published FROM articles WHERE id = reports.article_id);
+                UPDATE claims SET first_reported = (SELECT MIN(published) FROM reports WHERE claim_id = claims.id);
+                """)
+            try db.execute(sql: A.undoVersion6)
+        }
+        try queue.close()
+        let reopened = try SQLiteStore(path: path)
+        #expect(try Self.speakers(reopened) == expected)
+        #expect(try ClaimQuery(store: reopened).claims(ClaimFilter()).map(\.firstReported) == ["2024-01-03T10:00:00Z", "2024-01-02"])
+    }
 }
