@@ -147,6 +147,7 @@ import WhoSaidStore
         #expect(claims.allSatisfy { $0.speaker?.type == "anonymous" })
         #expect(Set(claims.compactMap { $0.speaker?.name }) == ["He", "They", "I", "We", "it"])
     }
+
     @Test func aVersion5DatabaseGetsItsJoinsAndSortKeysWhenOpened() throws {
         let (store, dir) = try A.tempStore()
         defer { try? FileManager.default.removeItem(at: dir) }
