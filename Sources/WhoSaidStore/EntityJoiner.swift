@@ -41,10 +41,11 @@ enum EntityJoiner {
     }
 
     /// Works the joins out again for every person sharing a surname with the touched entities, and
-    /// for the people and organisations sharing a name with them.
+    /// the kind of every name a touched person or organisation goes by.
     static func rejoin(touched: Set<Int64>, in db: Database) throws {
         guard !touched.isEmpty else { return }
         var surnames = Set<String>()
+        var keys = Set<String>()  // person keys whose kind is decided again
         for id in touched.sorted() {
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT kind, key, surname FROM canonical_entities WHERE id = ? AND article_id IS NULL"),
@@ -52,61 +53,104 @@ enum EntityJoiner {
             else { continue }
             switch row["kind"] as String {
             case "person":
-                if let surname: String = row["surname"] { surnames.insert(surname) }
+                if let surname: String = row["surname"] {
+                    surnames.insert(surname)
+                    keys.insert(row["key"])
+                }
             case "organization", "outlet":
                 // People named like this organisation (by any of its names).
-                let found = try String.fetchAll(db.cachedStatement(sql: """
-                    SELECT p.surname FROM canonical_aliases a
+                for person in try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT p.key, p.surname FROM canonical_aliases a
                     JOIN canonical_entities p ON p.kind = 'person' AND p.key = a.alias_key AND p.article_id IS NULL
                     WHERE a.entity_id = ? AND p.surname IS NOT NULL
                     """), arguments: [id])
-                surnames.formUnion(found)
+                {
+                    surnames.insert(person["surname"])
+                    keys.insert(person["key"])
+                }
             default: continue
             }
         }
-        for surname in surnames.sorted() { try rejoin(surname: surname, in: db) }
+        for surname in surnames.sorted() { try rejoin(surname: surname, decidingKindOf: keys, in: db) }
     }
 
     private struct Member {
         let id: Int64
+        let key: String
         let words: [Substring]
+        /// The entity it is joined to now, and that entity's kind.
+        let joined: Int64?
+        let joinedKind: String?
     }
 
-    /// The joins of everyone whose surname is `surname` (and of the organisations named as one of
-    /// them), from the store as it is now.
-    static func rejoin(surname: String, in db: Database) throws {
+    /// The joins of everyone whose surname is `surname`, from the store as it is now. The kind of the
+    /// names in `keys` (those whose articles or organisation just grew) is decided again; every other
+    /// name keeps the kind decided when it last grew, which its counts have not changed since.
+    static func rejoin(surname: String, decidingKindOf keys: Set<String>, in db: Database) throws {
         let members = try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT id, key FROM canonical_entities
-                WHERE kind = 'person' AND surname = ? AND article_id IS NULL ORDER BY key
+                SELECT c.id, c.key, c.merged_into, j.kind FROM canonical_entities c
+                LEFT JOIN canonical_entities j ON j.id = c.merged_into
+                WHERE c.kind = 'person' AND c.surname = ? AND c.article_id IS NULL ORDER BY c.key
                 """),
             arguments: [surname]
-        ).map { Member(id: $0["id"], words: ($0["key"] as String).split(separator: " ")) }
-        var target: [Int64: Int64?] = [:]  // every entity looked at, and what it is joined to (nil: itself)
-        for m in members { target[m.id] = .some(nil) }
-
-        // The kind a name is given most often.
-        var people: [Member] = []
+        ).map { row in
+            Member(id: row[0], key: row[1], words: (row[1] as String).split(separator: " "), joined: row[2], joinedKind: row[3])
+        }
+        var current: [Int64: Int64?] = [:]  // what each entity looked at is joined to now
+        var target: [Int64: Int64?] = [:]  // and what it should be (nil: itself)
         for m in members {
-            let key = m.words.joined(separator: " ")
-            guard let org = try Row.fetchOne(
+            current[m.id] = .some(m.joined)
+            target[m.id] = .some(nil)
+        }
+
+        // The kind a name is given most often: an organisation's name typed a person joins the
+        // organisation, or the organisation joins the person.
+        var people: [Member] = []
+        var orgOf: [Int64: Int64] = [:]  // organisation → the person it is joined to
+        for m in members {
+            guard keys.contains(m.key) else {
+                if m.joinedKind == "organization" || m.joinedKind == "outlet" {
+                    target[m.id] = .some(m.joined)
+                } else {
+                    people.append(m)
+                }
+                continue
+            }
+            guard let orgID = try Int64.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT c.id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
                     WHERE a.alias_key = ? AND c.kind IN ('organization', 'outlet') AND c.article_id IS NULL
                     ORDER BY c.kind, c.key LIMIT 1
                     """),
-                arguments: [key])
+                arguments: [m.key])
             else {
                 people.append(m)
                 continue
             }
-            let orgID: Int64 = org["id"]
+            current[orgID] = .some(try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT merged_into FROM canonical_entities WHERE id = ?"), arguments: [orgID]))
             if try weight(orgID, in: db) >= weight(m.id, in: db) {
                 target[m.id] = .some(orgID)
                 target[orgID] = .some(nil)
             } else {
-                target[orgID] = .some(m.id)
+                orgOf[orgID] = m.id
                 people.append(m)
+            }
+        }
+        // Organisations joined to one of these people earlier stay joined to them.
+        if !members.isEmpty {
+            let ids = members.map(\.id)
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, merged_into FROM canonical_entities
+                    WHERE merged_into IN (\(ClaimAggregator.placeholders(ids.count))) AND kind IN ('organization', 'outlet')
+                    """,
+                arguments: StatementArguments(ids))
+            {
+                let id: Int64 = row[0]
+                if target[id] == nil { current[id] = .some(row[1]); orgOf[id] = row[1] }
             }
         }
 
@@ -120,12 +164,10 @@ enum EntityJoiner {
         for m in people where m.words.count == 1 && full.count == 1 {
             target[m.id] = .some(full[0].id)
         }
+        // An organisation joined to a person is joined to whom that person is joined to.
+        for (org, person) in orgOf { target[org] = .some((target[person] ?? nil) ?? person) }
 
-        // An organisation joined to a person joined to another is joined to that other.
-        for (id, joined) in target {
-            if let joined, let further = target[joined] ?? nil { target[id] = .some(further) }
-        }
-        for (id, joined) in target.sorted(by: { $0.key < $1.key }) {
+        for (id, joined) in target.sorted(by: { $0.key < $1.key }) where current[id] != .some(joined) {
             try apply(id, joinedTo: joined, in: db)
         }
     }
@@ -144,9 +186,7 @@ enum EntityJoiner {
     /// Records a join (or its undoing) and moves the claims made under the name to the entity now
     /// shown for it, with that entity's kind when it differs.
     private static func apply(_ id: Int64, joinedTo joined: Int64?, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE canonical_entities SET merged_into = ? WHERE id = ? AND merged_into IS NOT ?")
-            .execute(arguments: [joined, id, joined])
-        guard db.changesCount > 0 else { return }
+        try db.cachedStatement(sql: "UPDATE canonical_entities SET merged_into = ? WHERE id = ?").execute(arguments: [joined, id])
         let shown = joined ?? id
         try db.cachedStatement(sql: """
             UPDATE claims SET speaker_id = ?1,

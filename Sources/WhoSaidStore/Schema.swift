@@ -297,6 +297,7 @@ enum Schema {
         ALTER TABLE canonical_entities ADD COLUMN merged_into INTEGER;
         ALTER TABLE canonical_entities ADD COLUMN surname TEXT;
         CREATE INDEX canonical_entities_surname ON canonical_entities(surname) WHERE surname IS NOT NULL;
+        CREATE INDEX canonical_entities_merged ON canonical_entities(merged_into) WHERE merged_into IS NOT NULL;
         ALTER TABLE claims ADD COLUMN named_speaker_id INTEGER;
         DROP INDEX claims_speaker_key;
         DROP INDEX claims_speaker_hash;

@@ -51,6 +51,7 @@ import WhoSaidStore
         DROP INDEX claims_named_key;
         DROP INDEX claims_named_hash;
         DROP INDEX canonical_entities_surname;
+        DROP INDEX canonical_entities_merged;
         ALTER TABLE claims DROP COLUMN named_speaker_id;
         ALTER TABLE canonical_entities DROP COLUMN merged_into;
         ALTER TABLE canonical_entities DROP COLUMN surname;
