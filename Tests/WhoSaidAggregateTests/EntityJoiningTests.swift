@@ -146,6 +146,13 @@ import WhoSaidStore
         #expect(claims.count == 5)
         #expect(claims.allSatisfy { $0.speaker?.type == "anonymous" })
         #expect(Set(claims.compactMap { $0.speaker?.name }) == ["He", "They", "I", "We", "it"])
+        // The article shows them so too, and has no person named I.
+        guard case .article(let article) = try ClaimQuery(store: store).show("pronouns") else {
+            Issue.record("no article")
+            return
+        }
+        #expect(article.people.isEmpty)
+        #expect(article.quotes.allSatisfy { $0.speaker?.type == "anonymous" })
     }
 
     @Test func aVersion5DatabaseGetsItsJoinsAndSortKeysWhenOpened() throws {
