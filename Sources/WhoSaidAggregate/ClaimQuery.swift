@@ -371,8 +371,6 @@ enum DateBound {
         }
         return s
     }
-
-    static func isValid(_ s: String) -> Bool { key(s) != nil }
 }
 
 /// User text for FTS5, taken literally: each word becomes a string literal (inner `"` doubled), so
