@@ -26,10 +26,10 @@ public enum PublishedDate {
         "november", "december",
     ]
 
-    /// Zone abbreviations news pages print, as minutes east of UTC. `ET`, `CT`, `MT` and `PT` (no
+    /// Zone abbreviations news pages print, as minutes east of UTC (not `IST`, which is Irish or Indian). `ET`, `CT`, `MT` and `PT` (no
     /// standard or daylight letter) are resolved by the date, with the US daylight-saving rule.
     private static let zones: [String: Int] = [
-        "z": 0, "gmt": 0, "utc": 0, "ut": 0, "wet": 0, "bst": 60, "ist": 60, "cet": 60, "cest": 120, "eet": 120,
+        "z": 0, "gmt": 0, "utc": 0, "ut": 0, "wet": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120,
         "eest": 180, "msk": 180, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
         "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600, "aest": 600, "aedt": 660, "jst": 540,
         "kst": 540, "sgt": 480, "hkt": 480, "nzst": 720, "nzdt": 780,
