@@ -43,8 +43,10 @@ public enum ClaimAggregator {
         let published = (article["published"] as String?).flatMap(PublishedDate.sortKey)
         let outletName: String? = article["outlet"]
         let outletID = try outletName.flatMap { try resolveOrganization(name: $0, aliases: [], kind: "outlet", in: db) }
-        // The named entities this article adds to, whose joins (``EntityJoiner``) are worked out again after it.
+        // The named entities this article adds to, whose joins (``EntityJoiner``) are worked out again
+        // after it; those with a row id from `firstNew` on are new.
         var touched = Set<Int64>()
+        let firstNew = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM canonical_entities")) ?? 0) + 1
 
         // Every entity of the article, linked to its canonical entity.
         var canonical: [Int64: Int64] = [:]
@@ -160,7 +162,7 @@ public enum ClaimAggregator {
                 """
             ).execute(arguments: [claimID])
         }
-        try EntityJoiner.rejoin(touched: touched, in: db)
+        try EntityJoiner.rejoin(touched: touched, newFrom: firstNew, in: db)
     }
 
     /// Adds the aggregates of the article stored with this content hash.
@@ -297,14 +299,27 @@ public enum ClaimAggregator {
     // MARK: Canonical entities
 
     /// A person: one entity per full name without titles; a one-word name stays on its own.
+    /// Named by the best form of its key ever given (``EntityJoiner/bestName(_:key:)``), whatever came first.
     static func resolvePerson(name: String, aliases: [String], in db: Database) throws -> Int64 {
         let personKey = NameKey.person(name)
         let key = personKey.isEmpty ? NameKey.of(name) : personKey
-        let id = try canonicalID(kind: "person", key: key, name: name, in: db)
-        try db.cachedStatement(sql: "UPDATE canonical_entities SET surname = ? WHERE id = ? AND surname IS NULL")
-            .execute(arguments: [EntityJoiner.surname(ofKey: key), id])
+        let given = EntityJoiner.bestName([name] + aliases, key: key) ?? name
+        let id: Int64
+        if let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, name FROM canonical_entities WHERE kind = 'person' AND key = ?"),
+            arguments: [key])
+        {
+            id = row["id"]
+            let current: String = row["name"]
+            if let best = EntityJoiner.bestName([current, given], key: key), best != current {
+                try db.cachedStatement(sql: "UPDATE canonical_entities SET name = ? WHERE id = ?").execute(arguments: [best, id])
+            }
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO canonical_entities (kind, name, key, surname) VALUES ('person', ?, ?, ?)")
+                .execute(arguments: [given, key, EntityJoiner.surname(ofKey: key)])
+            id = db.lastInsertedRowID
+        }
         try addAliases([name] + aliases, to: id, person: true, in: db)
-        try EntityJoiner.rename(person: id, key: key, names: [name] + aliases, in: db)
         return id
     }
 

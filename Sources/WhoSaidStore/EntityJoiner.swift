@@ -25,24 +25,21 @@ enum EntityJoiner {
         String(key.split(separator: " ").last ?? "")
     }
 
-    /// Names a person's entity by the best of the names it has been given that are its key with or
-    /// without a title: one without a title (*Keir Starmer* over *Sir Keir Starmer*), then the first
-    /// in code-point order. The best of all names ever given, so the same whatever order they came in.
-    static func rename(person id: Int64, key: String, names: [String], in db: Database) throws {
-        guard let current = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT name FROM canonical_entities WHERE id = ?"), arguments: [id])
-        else { return }
-        let forms = ([current] + names).filter { NameKey.person($0) == key }
-        guard let best = forms.min(by: { a, b in
+    /// The best of the names given that are `key` with or without a title: one without a title
+    /// (*Keir Starmer* over *Sir Keir Starmer*), then the first in code-point order. A person is named
+    /// by the best of all names ever given, the same whatever order they came in.
+    static func bestName(_ names: [String], key: String) -> String? {
+        names.filter { NameKey.person($0) == key }.min { a, b in
             let (ta, tb) = (NameKey.of(a) != key, NameKey.of(b) != key)  // titled
             return ta != tb ? !ta : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-        }), best != current else { return }
-        try db.cachedStatement(sql: "UPDATE canonical_entities SET name = ? WHERE id = ?").execute(arguments: [best, id])
+        }
     }
 
-    /// Works the joins out again for every person sharing a surname with the touched entities, and
-    /// the kind of every name a touched person or organisation goes by.
-    static func rejoin(touched: Set<Int64>, in db: Database) throws {
+    /// Works the joins out again where the touched entities may change them: among the people sharing
+    /// the surname of a new person (entities from row id `newFrom` on), since the joins of a surname
+    /// depend only on the names it holds; and for a name both a touched person and an organisation
+    /// go by (or a touched organisation and a person), since its kind depends on their counts.
+    static func rejoin(touched: Set<Int64>, newFrom: Int64, in db: Database) throws {
         guard !touched.isEmpty else { return }
         var surnames = Set<String>()
         var keys = Set<String>()  // person keys whose kind is decided again
@@ -53,10 +50,14 @@ enum EntityJoiner {
             else { continue }
             switch row["kind"] as String {
             case "person":
-                if let surname: String = row["surname"] {
-                    surnames.insert(surname)
-                    keys.insert(row["key"])
-                }
+                guard let surname: String = row["surname"] else { continue }
+                let key: String = row["key"]
+                let named = try Bool.fetchOne(db.cachedStatement(sql: """
+                    SELECT EXISTS (SELECT 1 FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
+                    WHERE a.alias_key = ? AND c.kind IN ('organization', 'outlet') AND c.article_id IS NULL)
+                    """), arguments: [key]) ?? false
+                if named { keys.insert(key) }
+                if named || id >= newFrom { surnames.insert(surname) }
             case "organization", "outlet":
                 // People named like this organisation (by any of its names).
                 for person in try Row.fetchAll(db.cachedStatement(sql: """
