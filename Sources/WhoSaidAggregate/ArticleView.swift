@@ -180,7 +180,8 @@ extension ClaimQuery {
                 (SELECT MIN(start) FROM mentions WHERE entity_id = e.id) AS first
             FROM entities e
             LEFT JOIN entity_links l ON l.entity_id = e.id
-            LEFT JOIN canonical_entities ce ON ce.id = l.canonical_id
+            LEFT JOIN canonical_entities cl ON cl.id = l.canonical_id
+            LEFT JOIN canonical_entities ce ON ce.id = COALESCE(cl.merged_into, cl.id)
             WHERE e.article_id = ?
             ORDER BY first IS NULL, first, e.id
             """, arguments: [articleID])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import WhoSaidCore
 import WhoSaidStore
 
 /// Filters over the stored claims; every one given must hold. All values reach SQLite as bound
@@ -15,20 +16,36 @@ public struct ClaimFilter: Sendable, Equatable {
     public var faction: String?
     /// Words searched in the quote text (FTS5), each taken literally; results ranked by relevance.
     public var about: String?
-    /// Published on or after (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    /// Published on or after (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or an ISO 8601 date and time), as an
+    /// instant: days are UTC days.
     public var since: String?
-    /// Published on or before (same forms; a month or year includes all of it).
+    /// Published on or before (same forms; a day, month or year includes all of it).
     public var until: String?
     public var kind: String?
     /// An article's document id or row id.
     public var article: String?
     /// At most this many claims; nil for all.
     public var limit: Int?
+    /// How claims are listed; nil for the default: newest first, or the best full-text match first
+    /// with `about`.
+    public var sort: ClaimSort?
 
     public init() {}
 
     /// Whether any filter applies to reports rather than to claims.
     var hasReportFilters: Bool { outlet != nil || since != nil || until != nil || article != nil }
+}
+
+/// The orders `whosaid query --sort` lists claims in.
+public enum ClaimSort: String, Sendable, CaseIterable {
+    /// Latest first reported first (the default), undated last.
+    case newest
+    /// Earliest first reported first, undated last.
+    case oldest
+    /// Most reports first, then newest.
+    case reports
+    /// By speaker name (unattributed last), then newest.
+    case speaker
 }
 
 /// Why a query cannot run.
@@ -45,7 +62,7 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             let known = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
             return "\(option): no \(option.dropFirst(2)) named '\(name)' in the database\(known)"
         case .badDate(let option, let value):
-            return "\(option): '\(value)' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+            return "\(option): '\(value)' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists, or an ISO 8601 date and time)"
         case .badFullText(let query, let reason):
             return "--about: cannot search for '\(query)': \(reason)"
         case .empty(let path):
@@ -90,8 +107,11 @@ public struct ClaimQuery: Sendable {
         var speakerIDs: [Int64] = []
         var sourceIDs: [Int64] = []
         var factionIDs: [Int64] = []
+        /// The order asked for; nil for the default (newest first, best match first with `about`).
+        var sort: ClaimSort?
 
         init(_ f: ClaimFilter, db: Database) throws {
+            sort = f.sort
             if let name = f.speaker {
                 let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--speaker", db: db)
                 speakerIDs = ids
@@ -128,15 +148,17 @@ public struct ClaimQuery: Sendable {
                 reportConditions.append("r.outlet_id IN (\(placeholders(ids.count)))")
                 reportArguments += ids
             }
+            // Reports hold UTC sort keys (``PublishedDate/sortKey(_:)``): a bound in the same shape
+            // compares as instants do; `until` compares the key's prefix, so a day, month or year includes all of it.
             if let since = f.since {
-                guard DateBound.isValid(since) else { throw QueryError.badDate(option: "--since", value: since) }
+                guard let bound = DateBound.key(since) else { throw QueryError.badDate(option: "--since", value: since) }
                 reportConditions.append("r.published >= ?")
-                reportArguments.append(since)
+                reportArguments.append(bound)
             }
             if let until = f.until {
-                guard DateBound.isValid(until) else { throw QueryError.badDate(option: "--until", value: until) }
+                guard let bound = DateBound.key(until) else { throw QueryError.badDate(option: "--until", value: until) }
                 reportConditions.append("substr(r.published, 1, ?) <= ?")
-                reportArguments += [until.count, until]
+                reportArguments += [bound.count, bound]
             }
             if let article = f.article {
                 reportConditions.append(
@@ -162,9 +184,23 @@ public struct ClaimQuery: Sendable {
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
-    /// How claims are listed without `--about`: first reported first, undated last, then by id. The
-    /// `claims_*_date` and `claim_factions_faction_date` indexes hold this order.
+    /// How claims are listed oldest first: first reported first, undated last, then by id. The
+    /// `claims_*_date` and `claim_factions_faction_date` indexes hold this order, and newest first is
+    /// read from them backwards (the dated claims, then the undated ones).
     static let listingOrder = "COALESCE(c.first_reported, '~'), c.id"
+
+    /// The orders without an index: the sort of every matching claim, newest first among equals.
+    static func sortOrder(_ sort: ClaimSort) -> String {
+        let newest = "c.first_reported IS NULL, c.first_reported DESC, c.id DESC"
+        switch sort {
+        case .newest: return newest
+        case .oldest: return listingOrder
+        case .reports: return "c.reports DESC, " + newest
+        case .speaker:
+            let name = "COALESCE((SELECT s.name FROM canonical_entities s WHERE s.id = c.speaker_id), c.speaker_name)"
+            return "\(name) IS NULL, \(name) COLLATE NOCASE, \(name), " + newest
+        }
+    }
 
     /// With `--about` and no speaker, source or faction to narrow it, at most this many matching
     /// claims (the most recently stored) are ranked: ranking is the cost of a full-text query, and
@@ -197,19 +233,35 @@ public struct ClaimQuery: Sendable {
                     boundArguments = [oldest]
                 }
             }
+            let order = plan.sort.map(sortOrder) ?? "claims_fts.rank, c.id"
             return try run(
                 "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?\(bound)\(whereAnd)"
-                    + " ORDER BY claims_fts.rank, c.id\(limitClause)",
+                    + " ORDER BY \(order)\(limitClause)",
                 [match] + boundArguments + arguments)
         }
-        // Several ways in (a source's): each in listing order, merged here, a claim reached twice listed once.
+        let sort = plan.sort ?? .newest
+        if sort == .reports || sort == .speaker {
+            // No index holds these orders: every matching claim is sorted.
+            return try run("SELECT c.id FROM claims c WHERE 1\(whereAnd) ORDER BY \(sortOrder(sort))\(limitClause)", arguments)
+        }
+        // Several ways in (a source's; newest first, dated and undated apart): each in listing order,
+        // merged here, a claim reached twice listed once.
         var merged: [(date: String, id: Int64)] = []
-        for (sql, arguments) in listingSQL(plan, limit: limit) {
+        for (sql, arguments) in listingSQL(plan, limit: limit, newest: sort == .newest) {
             let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
             merged += rows.map { ($0[0], $0[1]) }
         }
         var seen = Set<Int64>()
-        let ordered = merged.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }.map(\.id).filter { seen.insert($0).inserted }
+        let before: ((date: String, id: Int64), (date: String, id: Int64)) -> Bool
+        if sort == .newest {
+            // Latest first, undated ('~') last; later stored first among equals.
+            before = { a, b in
+                (a.date == "~") != (b.date == "~") ? b.date == "~" : a.date != b.date ? a.date > b.date : a.id > b.id
+            }
+        } else {
+            before = { a, b in a.date != b.date ? a.date < b.date : a.id < b.id }
+        }
+        let ordered = merged.sorted(by: before).map(\.id).filter { seen.insert($0).inserted }
         return limit.map { Array(ordered.prefix($0)) } ?? ordered
     }
 
@@ -217,20 +269,28 @@ public struct ClaimQuery: Sendable {
     /// order. Each reads one entity's date-ordered index, so the first rows come without sorting all
     /// of that entity's claims: the speaker's; or a source's three ways in (speaker, affiliation,
     /// medium), one statement each; or the faction's; or, with none of them, all claims by date.
-    static func listingSQL(_ plan: Plan, limit: Int?) -> [(String, [any DatabaseValueConvertible])] {
+    /// Newest first (`newest`), each way in is read backwards along its index in two statements: the
+    /// dated claims, then the undated ones (`~`), which come last.
+    static func listingSQL(_ plan: Plan, limit: Int?, newest: Bool = false) -> [(String, [any DatabaseValueConvertible])] {
         let (whereAnd, arguments) = plan.claimWhere
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let date = "COALESCE(c.first_reported, '~')"
+        // Oldest first: one statement per way in; newest first: its dated claims backwards, then its undated ones.
+        // (The undated ones share one sort date: ordered by id alone, which SQLite reads from the index.)
+        let parts: [(condition: String, descending: String, byDate: Bool)] =
+            newest ? [(" AND \(date) < '~'", " DESC", true), (" AND \(date) = '~'", " DESC", false)] : [("", "", true)]
         if !plan.factionIDs.isEmpty {
             let grouped = plan.factionIDs.count > 1 ? " GROUP BY cf.sort_date, cf.claim_id" : ""
-            return [(
-                """
-                SELECT cf.sort_date, c.id FROM claim_factions cf INDEXED BY claim_factions_faction_date
-                JOIN claims c ON c.id = cf.claim_id WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(whereAnd)\(grouped)
-                ORDER BY cf.sort_date, cf.claim_id\(limitClause)
-                """,
-                plan.factionIDs + arguments
-            )]
+            return parts.map { part in
+                (
+                    """
+                    SELECT cf.sort_date, c.id FROM claim_factions cf INDEXED BY claim_factions_faction_date
+                    JOIN claims c ON c.id = cf.claim_id WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(part.condition.replacingOccurrences(of: date, with: "cf.sort_date"))\(whereAnd)\(grouped)
+                    ORDER BY \(part.byDate ? "cf.sort_date\(part.descending), " : "")cf.claim_id\(part.descending)\(limitClause)
+                    """,
+                    plan.factionIDs + arguments
+                )
+            }
         }
         var arms: [(index: String, column: String)] = [("claims_date", "")]
         var ids = plan.speakerIDs
@@ -240,12 +300,15 @@ public struct ClaimQuery: Sendable {
             arms = [("claims_speaker_date", "speaker_id"), ("claims_affiliation_date", "affiliation_id"), ("claims_via_date", "via_id")]
             ids = plan.sourceIDs
         }
-        return arms.map { arm in
-            let entity = arm.column.isEmpty ? "1" : "c.\(arm.column) IN (\(placeholders(ids.count)))"
-            return (
-                "SELECT \(date), c.id FROM claims c INDEXED BY \(arm.index) WHERE \(entity)\(whereAnd) ORDER BY \(listingOrder)\(limitClause)",
-                (arm.column.isEmpty ? [] : ids) + arguments
-            )
+        return arms.flatMap { arm in
+            parts.map { part in
+                let entity = arm.column.isEmpty ? "1" : "c.\(arm.column) IN (\(placeholders(ids.count)))"
+                return (
+                    "SELECT \(date), c.id FROM claims c INDEXED BY \(arm.index) WHERE \(entity)\(part.condition)\(whereAnd)"
+                        + " ORDER BY \(part.byDate ? "\(date)\(part.descending), " : "")c.id\(part.descending)\(limitClause)",
+                    (arm.column.isEmpty ? [] : ids) + arguments
+                )
+            }
         }
     }
 
@@ -287,15 +350,26 @@ public struct ClaimQuery: Sendable {
     }
 }
 
-/// Dates for `--since` and `--until`: a year, a month or a day, compared with the published date's prefix.
+/// Dates for `--since` and `--until`: a year, a month or a day (one that exists: not `2019-02-30`),
+/// or an ISO 8601 date and time, as the UTC sort key the reports are compared with.
 enum DateBound {
-    static func isValid(_ s: String) -> Bool {
+    static func key(_ s: String) -> String? {
+        if s.count > 10 {
+            // A date and time (ISO 8601 only): its instant, as a UTC key.
+            let date = s.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+            guard date.count == 3, date[0].count == 4, PublishedDate.normalize(s)?.contains("T") == true else { return nil }
+            return PublishedDate.sortKey(s)
+        }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
-        if parts.count >= 2 { guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return false } }
-        if parts.count == 3 { guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return false } }
-        return true
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return nil }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        if parts.count >= 2 { guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil } }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+                PublishedDate.isValid(year: y, month: m, day: d)
+            else { return nil }
+        }
+        return s
     }
 }
 

@@ -121,6 +121,7 @@ extension ClaimQuery {
         var plan = everything
         plan.claimConditions = [source]
         plan.claimArguments = sourceArguments
+        plan.sort = .oldest  // `show` lists an entity's claims as they were first reported
         let claimIDs = try claimIDs(plan, limit: limit, db: db)
         var roleOf: [Int64: EntityClaim.Role] = [:]
         let idSet = Set(ids)

@@ -17,17 +17,19 @@ enum NameResolver {
         return ids
     }
 
-    /// Ids of the entities of these kinds known under `name`, none when there are none.
+    /// Ids of the entities of these kinds known under `name`, none when there are none; a name joined
+    /// to another entity (``canonical_entities.merged_into``: `Quill` to Ada Quill) gives that entity.
     static func find(_ name: String, kinds: [String], db: Database) throws -> [Int64] {
         let keys = Array(Set([NameKey.of(name), NameKey.person(name)].filter { !$0.isEmpty }))
         guard !keys.isEmpty else { return [] }
         return try Int64.fetchAll(
             db,
             sql: """
-                SELECT DISTINCT a.entity_id FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
+                SELECT DISTINCT COALESCE(c.merged_into, c.id) AS id
+                FROM canonical_aliases a JOIN canonical_entities c ON c.id = a.entity_id
                 WHERE a.alias_key IN (\(ClaimQuery.placeholders(keys.count)))
                 AND c.kind IN (\(ClaimQuery.placeholders(kinds.count)))
-                ORDER BY a.entity_id
+                ORDER BY id
                 """,
             arguments: StatementArguments(keys + kinds))
     }

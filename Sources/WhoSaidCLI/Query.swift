@@ -19,9 +19,11 @@ struct ClaimFilterOptions: ParsableArguments {
             + " (query ranks the 5,000 most recently stored matches when no --speaker, --source or --faction narrows it).",
         valueName: "text"))
     var about: String?
-    @Option(help: ArgumentHelp("Reported on or after (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp(
+        "Reported on or after (YYYY, YYYY-MM, YYYY-MM-DD, or an ISO 8601 date and time such as 2019-11-19T10:00-05:00);"
+            + " dates are compared as instants, days in UTC.", valueName: "date"))
     var since: String?
-    @Option(help: ArgumentHelp("Reported on or before (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp("Reported on or before (same forms; a day, month or year includes all of it).", valueName: "date"))
     var until: String?
     @Option(help: "direct, indirect or mixed.")
     var kind: QuoteKindArgument?
@@ -53,6 +55,8 @@ struct ClaimFilterOptions: ParsableArguments {
     }
 }
 
+extension ClaimSort: ExpressibleByArgument {}
+
 enum QuoteKindArgument: String, ExpressibleByArgument, CaseIterable {
     case direct, indirect, mixed
 }
@@ -70,7 +74,9 @@ extension WhoSaid {
                 claim with several reports) matching all the filters given. --speaker knows every name of a \
                 person or organisation; --source also finds those speaking for it (a correspondent for Sky News, \
                 a spokesman for Momentum) and the quotes it carried as the medium. --outlet, --since, --until and \
-                --article select reports, and a claim is shown with the reports that match.
+                --article select reports, and a claim is shown with the reports that match. Claims are listed \
+                newest first (by the date they were first reported, compared as instants across time zones; \
+                undated last) unless --sort or --about says otherwise.
 
                 Formats: table (on a terminal), json (an array of claims {id, text, kind, speaker: {name, type, \
                 affiliation}, cue, via, factions, first_reported, reports: [{article, title, outlet, url, \
@@ -84,6 +90,12 @@ extension WhoSaid {
         @Option(help: "At most this many claims (default: 50 for the table, all otherwise; 0 for all).")
         var limit: Int?
 
+        @Option(help: ArgumentHelp(
+            "newest (the default: latest first reported first, undated last), oldest, reports (most reported first)"
+                + " or speaker (by name, unattributed last); with --about the default is the best match first.",
+            valueName: "order"))
+        var sort: ClaimSort?
+
         @Option(help: "table, json, jsonl, csv, tsv or markdown.")
         var format: QueryFormat = .table
 
@@ -95,6 +107,7 @@ extension WhoSaid {
             let store = try ClaimFilterOptions.openStore(database)
             var filter = filters.filter
             filter.limit = effectiveLimit(limit, table: format == .table)
+            filter.sort = sort
             let claims = try reportingQueryErrors { try ClaimQuery(store: store).claims(filter) }
             Output.write(ClaimFormatter.render(claims, format: format, width: Terminal.width()))
         }

@@ -1,3 +1,5 @@
+import WhoSaidCore
+
 /// Finds the article body among a page's text blocks, with no per-site rules.
 ///
 /// 1. Score containers the way Readability does: each paragraph-like block of real text gives its
@@ -346,7 +348,7 @@ struct BodyFinder {
                 if authors.isEmpty, l.hasPrefix("By ") || l.hasPrefix("by ") || l.hasPrefix("BY ") {
                     let names = PageMetadata.cleanAuthors([l]).filter(\.looksLikePersonName)
                     if !names.isEmpty { authors = names }
-                } else if date == nil, let d = ISODate.normalize(l), l.count < 60 {
+                } else if date == nil, let d = PublishedDate.normalize(l), l.count < 60 {
                     date = d
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import WhoSaidCore
 
 /// Title, authors, date, outlet, canonical URL and language, from schema.org JSON-LD, OpenGraph and
 /// other `<meta>` tags, and the page's own markup, strongest evidence first.
@@ -41,7 +42,7 @@ struct PageMetadata: Sendable, Equatable {
             "publishdate", "publish-date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
             "dcterms.created", "article.published", "published_time", "og:published_time"),
             meta.firstTimeElement]
-        published = dates.compactMap { $0.flatMap(ISODate.normalize) }.first
+        published = dates.compactMap { $0.flatMap { PublishedDate.normalize($0, language: meta.htmlLang) } }.first
 
         let candidates = [meta.canonical, meta.first("og:url"), ld?.url, pageURL]
         url = candidates.compactMap { PageMetadata.absolute($0, base: pageURL) }.first

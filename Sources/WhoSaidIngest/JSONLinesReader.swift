@@ -75,7 +75,8 @@ public struct JSONLinesReader {
         }
         let id = string("id") ?? (record["id"] as? Int).map(String.init) ?? source
         let overrides = MetadataOverrides(
-            url: string("url"), title: string("title"), published: string("published"), outlet: string("outlet"),
+            url: string("url"), title: string("title"),
+            published: string("published") ?? (record["published"] as? Int).map(String.init), outlet: string("outlet"),
             wire: string("wire"))
         return .record(RecordInput(input: input, source: source, documentID: id, overrides: overrides))
     }

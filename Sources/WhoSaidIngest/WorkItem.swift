@@ -50,7 +50,8 @@ public struct MetadataOverrides: Sendable, Equatable {
     func apply(to doc: inout Document) {
         if let url { doc.url = url }
         if let title { doc.title = title }
-        if let published { doc.published = published }
+        // Normalised like a page's date; text that is no date leaves the page's own.
+        if let published, let date = PublishedDate.normalize(published, language: doc.language) { doc.published = date }
         if let outlet { doc.outlet = outlet }
         if let wire { doc.wire = wire }
     }

@@ -27,7 +27,9 @@ enum ArticleWriter {
         let mentionInsert = try db.cachedStatement(
             sql: #"INSERT INTO mentions (entity_id, start, "end") VALUES (?, ?, ?)"#)
         let annotations = doc.annotations
-        for entity in annotations.people + annotations.organizations + annotations.outlets + annotations.factions {
+        // A pronoun (`He`, `It`) is never stored as an entity.
+        for entity in annotations.people + annotations.organizations + annotations.outlets + annotations.factions
+        where !Pronoun.isPronoun(entity.name) {
             try entityInsert.execute(arguments: [
                 articleID, entity.id, entity.kind.rawValue, entity.name, json(entity.aliases), json(entity.roles),
                 json(entity.affiliations), json(entity.factions),
@@ -48,9 +50,11 @@ enum ArticleWriter {
             sql: #"INSERT INTO quote_contents (quote_id, position, start, "end") VALUES (?, ?, ?, ?)"#)
         for q in annotations.quotes {
             let span = q.speaker?.span
+            // A speaker left as a pronoun is unresolved: typed anonymous (``Pronoun``).
+            let type = q.speaker.map { Pronoun.isPronoun($0.name) ? "anonymous" : $0.type.rawValue }
             let text = q.content.map { scalars[$0] }.joined(separator: " … ")
             try quoteInsert.execute(arguments: [
-                articleID, q.id, q.kind.rawValue, q.speaker?.name, q.speaker?.type.rawValue,
+                articleID, q.id, q.kind.rawValue, q.speaker?.name, type,
                 q.speaker?.entity.flatMap { entityIDs[$0] }, span?.start, span?.end, span.map { scalars[$0] },
                 q.cue?.start, q.cue?.end, q.cue.map { scalars[$0] }, text, q.via, q.confidence,
             ])

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WhoSaidCore
 
 /// Keeps the cross-article tables (schema v2: canonical entities, claims, reports) in step with the
 /// stored articles, inside the transaction that stores each article.
@@ -38,9 +39,14 @@ public enum ClaimAggregator {
         guard let article = try Row.fetchOne(
             db, sql: "SELECT outlet, published FROM articles WHERE id = ?", arguments: [articleID])
         else { return }
-        let published: String? = article["published"]
+        // Dates compare as instants: the UTC sort key of the article's date (``PublishedDate``).
+        let published = (article["published"] as String?).flatMap(PublishedDate.sortKey)
         let outletName: String? = article["outlet"]
         let outletID = try outletName.flatMap { try resolveOrganization(name: $0, aliases: [], kind: "outlet", in: db) }
+        // The named entities this article adds to, whose joins (``EntityJoiner``) are worked out again
+        // after it; those with a row id from `firstNew` on are new.
+        var touched = Set<Int64>()
+        let firstNew = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM canonical_entities")) ?? 0) + 1
 
         // Every entity of the article, linked to its canonical entity.
         var canonical: [Int64: Int64] = [:]
@@ -53,7 +59,9 @@ public enum ClaimAggregator {
             let id: Int64 = row["id"]
             let kind: String = row["kind"]
             let name: String = row["name"]
-            let aliases = strings(row["aliases"])
+            let aliases = strings(row["aliases"]).filter { !Pronoun.isPronoun($0) }
+            // A pronoun is never an entity (`He`, `It`): the quotes it speaks stay unresolved.
+            if Pronoun.isPronoun(name) { continue }
             let target: Int64
             switch kind {
             case "person": target = try resolvePerson(name: name, aliases: aliases, in: db)
@@ -61,6 +69,7 @@ public enum ClaimAggregator {
             default: target = try resolveOrganization(name: name, aliases: aliases, kind: kind, in: db)
             }
             canonical[id] = target
+            touched.insert(target)
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_links (entity_id, canonical_id) VALUES (?, ?)")
                 .execute(arguments: [id, target])
             factionsOf[id] = try strings(row["factions"]).map {
@@ -81,15 +90,21 @@ public enum ClaimAggregator {
             let quoteID: Int64 = q["id"]
             let entityID: Int64? = q["speaker_entity_id"]
             let speakerName: String? = q["speaker_name"]
-            let speakerType: String? = q["speaker_type"]
+            var speakerType: String? = q["speaker_type"]
             var speakerID: Int64? = entityID.flatMap { canonical[$0] }
+            // A pronoun left unresolved by the analysis is shown as written, typed anonymous, and joins no entity.
+            let pronoun = speakerID == nil && speakerName.map(Pronoun.isPronoun) == true
+            if pronoun { speakerType = "anonymous" }
             // A description that picks its speaker out only within this article (`a spokesman`, `The survey`).
             var scoped = false
-            if speakerID == nil, let speakerName, !NameKey.of(speakerName).isEmpty {
+            if speakerID == nil, !pronoun, let speakerName, !NameKey.of(speakerName).isEmpty {
                 switch speakerType {
-                case "person": speakerID = try resolvePerson(name: speakerName, aliases: [], in: db)
+                case "person":
+                    speakerID = try resolvePerson(name: speakerName, aliases: [], in: db)
+                    touched.insert(speakerID!)
                 case "outlet", "organization":
                     speakerID = try resolveOrganization(name: speakerName, aliases: [], kind: speakerType!, in: db)
+                    touched.insert(speakerID!)
                 default:
                     let kind = speakerType ?? "anonymous"
                     if SpeakerScope.isArticleScoped(kind: kind, name: speakerName) {
@@ -114,8 +129,8 @@ public enum ClaimAggregator {
             }
             let claimID = try found
                 ?? insertClaim(
-                    speakerID: speakerID, q: q, affiliationID: affiliationID, viaID: viaID, runs: runs,
-                    in: db)
+                    speakerID: speakerID, speakerType: speakerType, q: q, affiliationID: affiliationID, viaID: viaID,
+                    runs: runs, in: db)
             if let affiliationID {
                 try db.cachedStatement(sql: "UPDATE claims SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL")
                     .execute(arguments: [affiliationID, claimID])
@@ -147,6 +162,7 @@ public enum ClaimAggregator {
                 """
             ).execute(arguments: [claimID])
         }
+        try EntityJoiner.rejoin(touched: touched, newFrom: firstNew, in: db)
     }
 
     /// Adds the aggregates of the article stored with this content hash.
@@ -176,7 +192,7 @@ public enum ClaimAggregator {
 
     private static func findClaim(speakerID: Int64?, runs: WordRuns, in db: Database) throws -> Int64? {
         if let id = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM claims WHERE speaker_id IS ? AND text_key = ? ORDER BY id LIMIT 1"),
+            db.cachedStatement(sql: "SELECT id FROM claims WHERE named_speaker_id IS ? AND text_key = ? ORDER BY id LIMIT 1"),
             arguments: [speakerID, runs.key])
         {
             return id
@@ -191,7 +207,7 @@ public enum ClaimAggregator {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, text_key FROM claims WHERE speaker_id = ? AND key_hash IN (\(placeholders(part.count)))
+                    SELECT id, text_key FROM claims WHERE named_speaker_id = ? AND key_hash IN (\(placeholders(part.count)))
                     ORDER BY id
                     """,
                 arguments: StatementArguments([speakerID] + part))
@@ -248,16 +264,31 @@ public enum ClaimAggregator {
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
+    /// A new claim. `speakerID` is the entity its speaker was named as (`named_speaker_id`, which
+    /// near-duplicates are found under); `speaker_id`, what the reports and queries read, is the entity
+    /// that name is joined to now (``EntityJoiner``), kept in step as joins change.
     private static func insertClaim(
-        speakerID: Int64?, q: Row, affiliationID: Int64?, viaID: Int64?, runs: WordRuns, in db: Database
+        speakerID: Int64?, speakerType: String?, q: Row, affiliationID: Int64?, viaID: Int64?, runs: WordRuns,
+        in db: Database
     ) throws -> Int64 {
+        var shownID = speakerID
+        var shownType = speakerType
+        if let speakerID, let joined = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT j.id, j.kind FROM canonical_entities c JOIN canonical_entities j ON j.id = c.merged_into WHERE c.id = ?
+                """),
+            arguments: [speakerID])
+        {
+            shownID = joined["id"]
+            shownType = joined["kind"]
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO claims (speaker_id, speaker_name, speaker_type, affiliation_id, via_id, kind, cue, text,
-                text_key, words, key_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO claims (speaker_id, named_speaker_id, speaker_name, speaker_type, affiliation_id, via_id, kind,
+                cue, text, text_key, words, key_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(arguments: [
-            speakerID, q["speaker_name"], q["speaker_type"], affiliationID, viaID, q["kind"], q["cue_text"], q["text"],
+            shownID, speakerID, q["speaker_name"], shownType, affiliationID, viaID, q["kind"], q["cue_text"], q["text"],
             runs.key, runs.words.count, runs.hash,
         ])
         let id = db.lastInsertedRowID
@@ -268,9 +299,26 @@ public enum ClaimAggregator {
     // MARK: Canonical entities
 
     /// A person: one entity per full name without titles; a one-word name stays on its own.
+    /// Named by the best form of its key ever given (``EntityJoiner/bestName(_:key:)``), whatever came first.
     static func resolvePerson(name: String, aliases: [String], in db: Database) throws -> Int64 {
-        let key = NameKey.person(name)
-        let id = try canonicalID(kind: "person", key: key.isEmpty ? NameKey.of(name) : key, name: name, in: db)
+        let personKey = NameKey.person(name)
+        let key = personKey.isEmpty ? NameKey.of(name) : personKey
+        let given = EntityJoiner.bestName([name] + aliases, key: key) ?? name
+        let id: Int64
+        if let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, name FROM canonical_entities WHERE kind = 'person' AND key = ?"),
+            arguments: [key])
+        {
+            id = row["id"]
+            let current: String = row["name"]
+            if let best = EntityJoiner.bestName([current, given], key: key), best != current {
+                try db.cachedStatement(sql: "UPDATE canonical_entities SET name = ? WHERE id = ?").execute(arguments: [best, id])
+            }
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO canonical_entities (kind, name, key, surname) VALUES ('person', ?, ?, ?)")
+                .execute(arguments: [given, key, EntityJoiner.surname(ofKey: key)])
+            id = db.lastInsertedRowID
+        }
         try addAliases([name] + aliases, to: id, person: true, in: db)
         return id
     }

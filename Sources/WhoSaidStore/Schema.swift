@@ -7,7 +7,7 @@ enum Schema {
     static let applicationID: Int32 = 0x5753_4159
     /// `PRAGMA user_version` after all migrations this binary knows; a database with a higher one was
     /// written by a newer whosaid.
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -35,9 +35,16 @@ enum Schema {
         migrator.registerMigration("v5") { db in
             try db.execute(sql: v5)
             // Speakers described rather than named were one entity across articles before v5: the
-            // cross-article tables are rebuilt from the stored articles, as ingesting them afresh would.
-            try ClaimAggregator.rebuildAll(in: db)
+            // cross-article tables are rebuilt from the stored articles, as ingesting them afresh would
+            // (by v6 now, which runs right after: the aggregator writes the columns v6 adds).
             try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: v6)
+            // Partial names joined to full ones, dates as UTC sort keys: the cross-article tables are
+            // rebuilt from the stored articles, as ingesting them afresh would.
+            try ClaimAggregator.rebuildAll(in: db)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }
@@ -278,5 +285,23 @@ enum Schema {
     private static let v5 = """
         ALTER TABLE canonical_entities ADD COLUMN article_id INTEGER;
         CREATE INDEX claims_affiliation_hash ON claims(affiliation_id, key_hash);
+        """
+
+    /// Names joined across articles (``EntityJoiner``): `merged_into` is the entity a name is joined
+    /// to (NULL when it is its own), `surname` the last word of a person's key, which people that
+    /// may be joined share. A claim keeps the entity its speaker was named as (`named_speaker_id`,
+    /// what near-duplicates are found under) apart from the one it is listed under (`speaker_id`).
+    /// `reports.published` and `claims.first_reported` become UTC sort keys (``PublishedDate``),
+    /// filled by the rebuild that follows.
+    private static let v6 = """
+        ALTER TABLE canonical_entities ADD COLUMN merged_into INTEGER;
+        ALTER TABLE canonical_entities ADD COLUMN surname TEXT;
+        CREATE INDEX canonical_entities_surname ON canonical_entities(surname) WHERE surname IS NOT NULL;
+        CREATE INDEX canonical_entities_merged ON canonical_entities(merged_into) WHERE merged_into IS NOT NULL;
+        ALTER TABLE claims ADD COLUMN named_speaker_id INTEGER;
+        DROP INDEX claims_speaker_key;
+        DROP INDEX claims_speaker_hash;
+        CREATE INDEX claims_named_key ON claims(named_speaker_id, text_key);
+        CREATE INDEX claims_named_hash ON claims(named_speaker_id, key_hash);
         """
 }

@@ -46,6 +46,21 @@ import WhoSaidStore
         Entity(id: id, kind: .person, name: name, aliases: aliases, affiliations: affiliations, factions: factions)
     }
 
+    /// Takes a database back to schema 5, as written before version 6 (joins, named speakers).
+    static let undoVersion6 = """
+        DROP INDEX claims_named_key;
+        DROP INDEX claims_named_hash;
+        DROP INDEX canonical_entities_surname;
+        DROP INDEX canonical_entities_merged;
+        ALTER TABLE claims DROP COLUMN named_speaker_id;
+        ALTER TABLE canonical_entities DROP COLUMN merged_into;
+        ALTER TABLE canonical_entities DROP COLUMN surname;
+        CREATE INDEX claims_speaker_key ON claims(speaker_id, text_key);
+        CREATE INDEX claims_speaker_hash ON claims(speaker_id, key_hash);
+        DELETE FROM grdb_migrations WHERE identifier = 'v6';
+        PRAGMA user_version = 5;
+        """
+
     static func write(_ store: SQLiteStore, _ docs: [Document]) throws -> StoreOutcome {
         try store.write(StoreBatch(documents: docs.map { StoredDocument(document: $0) }))
     }
@@ -85,7 +100,8 @@ import WhoSaidStore
         let people = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM canonical_entities WHERE kind = 'person' ORDER BY name")
         }
-        #expect(people == ["Alma Reyes", "Keir Hardie", "Sir Keir Starmer", "Tomas Reyes"])
+        // Named without the title, whichever form came first (EntityJoiner.rename).
+        #expect(people == ["Alma Reyes", "Keir Hardie", "Keir Starmer", "Tomas Reyes"])
     }
 
     @Test func nearDuplicateQuotesAreOneClaimWithEveryReportAndTheEarliestDate() throws {
@@ -187,7 +203,7 @@ import WhoSaidStore
             }
             try db.execute(sql: "DROP TABLE claim_shingles")
             try db.execute(sql: "DROP INDEX articles_head; DROP INDEX articles_doc")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5')")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6')")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         try queue.close()
@@ -203,11 +219,12 @@ import WhoSaidStore
         _ = try Self.write(store, [
             Self.article("a", outlet: nil, published: "2024-01-02", people: alma, quotes: [("Alma Reyes", "“\(long).”")])
         ])
-        // Back to schema 2: no near-duplicate index, no listing-order indexes (nor those of v4 and v5).
+        // Back to schema 2: no near-duplicate index, no listing-order indexes (nor those of v4, v5 and v6).
         let path = store.path
         try store.close()
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            try db.execute(sql: Self.undoVersion6)
             try db.execute(sql: """
                 DROP INDEX claims_affiliation_hash;
                 ALTER TABLE canonical_entities DROP COLUMN article_id;
@@ -246,7 +263,7 @@ import WhoSaidStore
         #expect(claims.first?.reports.map(\.article).sorted() == ["a", "b", "c"])
     }
 
-    @Test func claimsAreListedFirstReportedFirstWhicheverWayTheyAreFound() throws {
+    @Test func claimsAreListedNewestOrOldestFirstWhicheverWayTheyAreFound() throws {
         let (store, dir) = try Self.tempStore()
         defer { try? FileManager.default.removeItem(at: dir) }
         let goodall = Self.person("p1", "Lewis Goodall", affiliations: ["Sky News"], factions: ["the soft left"])
@@ -265,18 +282,96 @@ import WhoSaidStore
             Self.article("own-early", outlet: nil, published: "2023-12-01", people: [sky], quotes: [("Sky News", "“Own words!”")])
         ])
         let query = ClaimQuery(store: store)
+        // --sort oldest: first reported first, undated last.
         var f = ClaimFilter()
+        f.sort = .oldest
         f.source = "Sky News"
         #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“A correspondent's words.”", "“Through Sky.”", "“No date.”"])
         f.limit = 2
         #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“A correspondent's words.”"])
         f = ClaimFilter()
+        f.sort = .oldest
         f.faction = "soft left"
         #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“Through Sky.”", "“No date.”"])
         f = ClaimFilter()
+        f.sort = .oldest
         f.speaker = "Lewis Goodall"
         #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“No date.”"])
-        #expect(try query.claims(ClaimFilter()).map(\.text).first == "“Own words.”")
+        f = ClaimFilter()
+        f.sort = .oldest
+        #expect(try query.claims(f).map(\.text).first == "“Own words.”")
+
+        // The default: newest first, undated still last.
+        f = ClaimFilter()
+        f.source = "Sky News"
+        #expect(try query.claims(f).map(\.text) == ["“Through Sky.”", "“A correspondent's words.”", "“Own words.”", "“No date.”"])
+        f.limit = 2
+        #expect(try query.claims(f).map(\.text) == ["“Through Sky.”", "“A correspondent's words.”"])
+        f = ClaimFilter()
+        f.faction = "soft left"
+        #expect(try query.claims(f).map(\.text) == ["“Through Sky.”", "“A correspondent's words.”", "“No date.”"])
+        f = ClaimFilter()
+        f.speaker = "Lewis Goodall"
+        #expect(try query.claims(f).map(\.text) == ["“A correspondent's words.”", "“No date.”"])
+        #expect(try query.claims(ClaimFilter()).map(\.text) == [
+            "“Through Sky.”", "“A correspondent's words.”", "“Own words.”", "“No date.”",
+        ])
+
+        // Most reported first (Sky's own words were carried twice), then newest.
+        f = ClaimFilter()
+        f.sort = .reports
+        #expect(try query.claims(f).map(\.text) == ["“Own words.”", "“Through Sky.”", "“A correspondent's words.”", "“No date.”"])
+        // By speaker name.
+        f.sort = .speaker
+        #expect(try query.claims(f).compactMap { $0.speaker?.name } == ["Ada Quill", "Lewis Goodall", "Lewis Goodall", "Sky News"])
+        #expect(try query.claims(f).map(\.text)[1...2] == ["“A correspondent's words.”", "“No date.”"])
+    }
+
+    @Test func datesCompareAsInstantsAcrossZonesAndImpossibleBoundsAreRefused() throws {
+        let (store, dir) = try Self.tempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let alma = [Self.person("p1", "Alma Reyes")]
+        _ = try Self.write(store, [
+            // 23:30 in New York on the 19th is 04:30 UTC on the 20th; 01:00 in Athens on the 20th is 23:00 UTC on the 19th.
+            Self.article("new-york", outlet: nil, published: "2019-11-19T23:30:00-05:00", people: alma,
+                         quotes: [("Alma Reyes", "“Late in New York.”")]),
+            Self.article("athens", outlet: nil, published: "2019-11-20T01:00:00+02:00", people: alma,
+                         quotes: [("Alma Reyes", "“Early in Athens.”")]),
+            Self.article("day", outlet: nil, published: "2019-11-20", people: alma, quotes: [("Alma Reyes", "“A day.”")]),
+            Self.article("rfc", outlet: nil, published: "Wed, 20 Nov 2019 10:00:00 GMT", people: alma,
+                         quotes: [("Alma Reyes", "“Raw RFC 2822.”")]),
+            Self.article("garbage", outlet: nil, published: "sometime soon", people: alma,
+                         quotes: [("Alma Reyes", "“No real date.”")]),
+        ])
+        let query = ClaimQuery(store: store)
+        var f = ClaimFilter()
+        #expect(try query.claims(f).map(\.text) == [
+            "“Raw RFC 2822.”", "“Late in New York.”", "“A day.”", "“Early in Athens.”", "“No real date.”",
+        ])
+        #expect(try query.claims(f).map(\.firstReported) == [
+            "2019-11-20T10:00:00Z", "2019-11-20T04:30:00Z", "2019-11-20", "2019-11-19T23:00:00Z", nil,
+        ])
+        f.sort = .oldest
+        #expect(try query.claims(f).map(\.text).first == "“Early in Athens.”")
+        // UTC days.
+        f = ClaimFilter()
+        f.until = "2019-11-19"
+        #expect(try query.claims(f).map(\.text) == ["“Early in Athens.”"])
+        f = ClaimFilter()
+        f.since = "2019-11-20"
+        #expect(Set(try query.claims(f).map(\.text)) == ["“Raw RFC 2822.”", "“Late in New York.”", "“A day.”"])
+        // An instant with its zone.
+        f.since = "2019-11-19T23:00:00-05:00"
+        #expect(Set(try query.claims(f).map(\.text)) == ["“Raw RFC 2822.”", "“Late in New York.”"])
+        // Impossible dates are refused, with the option named.
+        for (option, value) in [("--since", "2019-02-30"), ("--until", "2019-13"), ("--since", "2024-13-45"), ("--until", "soon")] {
+            f = ClaimFilter()
+            if option == "--since" { f.since = value } else { f.until = value }
+            #expect(throws: QueryError.badDate(option: option, value: value)) { try query.claims(f) }
+        }
+        f = ClaimFilter()
+        f.since = "2020-02-29"
+        #expect(try query.claims(f).isEmpty, "a leap day is a date")
     }
 
     @Test func sourceCoversAffiliatesAndTheMediumAndOutletSelectsReports() throws {

@@ -114,6 +114,7 @@ import WhoSaidStore
 
         var f = ClaimFilter()
         f.source = "Momentum"
+        f.sort = .oldest
         let claims = try query.claims(f)
         #expect(claims.map(\.text) == [statement, "“Turnout was high.”"])
         #expect(claims.first?.reports.map(\.article) == ["one", "two"])
@@ -142,6 +143,7 @@ import WhoSaidStore
         // Back to schema 4, with what it held: one `The survey` and one `a spokesman` across articles.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            try db.execute(sql: A.undoVersion6)
             for name in ["The survey", "a spokesman"] {
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM canonical_entities WHERE name = ? ORDER BY id", arguments: [name])
                 try #require(ids.count == 2)

@@ -150,6 +150,43 @@ import Testing
         #expect(badKind.status != 0)
     }
 
+    @Test func publishedDatesAreNormalisedAndClaimsListNewestFirst() throws {
+        let (db, dir) = try Self.tempDB()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Dates as feeds write them; the impossible one is no date, and its claim is listed last.
+        let dates: [(id: String, published: String)] = [
+            ("rfc", #""Tue, 19 Nov 2019 10:00:00 GMT""#), ("evening", #""7:07 PM EST Nov 19, 2019""#),
+            ("unix", "1574000000"), ("numeric", #""21/11/2019""#), ("impossible", #""2024-13-45""#),
+        ]
+        let lines = dates.enumerated().map { n, d in
+            #"{"id": "\#(d.id)", "text": "Alma Reyes runs the harbour. “Ferry number \#(n + 1) must run on time,” Alma Reyes said.", "outlet": "Harbour Courier", "published": \#(d.published)}"#
+        }
+        let ingest = try Self.run(["ingest", "--db", db, "-"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        func firstReported(_ args: [String]) throws -> [String] {
+            let run = try Self.run(["query", "--db", db, "--format", "json"] + args)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try Self.claims(run).map { $0["first_reported"] as? String ?? "-" }
+        }
+        #expect(try firstReported([]) == [
+            "2019-11-21", "2019-11-20T00:07:00Z", "2019-11-19T10:00:00Z", "2019-11-17T14:13:20Z", "-",
+        ])
+        #expect(try firstReported(["--sort", "oldest"]) == [
+            "2019-11-17T14:13:20Z", "2019-11-19T10:00:00Z", "2019-11-20T00:07:00Z", "2019-11-21", "-",
+        ])
+        #expect(try firstReported(["--since", "2019-11-20"]) == ["2019-11-21", "2019-11-20T00:07:00Z"])
+        #expect(try firstReported(["--until", "2019-11-19"]) == ["2019-11-19T10:00:00Z", "2019-11-17T14:13:20Z"])
+        // The article keeps the page's own time and zone.
+        let show = try Self.run(["show", "--db", db, "evening", "--format", "json"])
+        #expect(show.stdout.contains("2019-11-19T19:07:00-05:00"), "\(show.stdout)")
+
+        let bad = try Self.run(["query", "--db", db, "--since", "2019-02-30"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--since: '2019-02-30' is not a date"), "\(bad.stderr)")
+        let help = try Self.run(["query", "--help"])
+        #expect(help.stdout.contains("--sort") && help.stdout.contains("newest"), "\(help.stdout)")
+    }
+
     @Test func aMissingOrEmptyDatabaseSaysHowToIngest() throws {
         let (db, dir) = try Self.tempDB()
         defer { try? FileManager.default.removeItem(at: dir) }

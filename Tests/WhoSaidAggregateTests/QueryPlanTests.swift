@@ -48,6 +48,12 @@ import WhoSaidStore
                 for listing in listings {
                     #expect(!listing.contains("TEMP B-TREE"), "\(label): \(listing)")
                 }
+                // Newest first (the default) reads the same indexes backwards: dated claims, then undated ones.
+                let newest = try Self.plans(ClaimQuery.listingSQL(plan, limit: 50, newest: true), db)
+                #expect(newest.count == 2 * listings.count)
+                for listing in newest {
+                    #expect(!listing.contains("TEMP B-TREE"), "\(label), newest first: \(listing)")
+                }
             }
             // The whole table, the export that can be millions of rows, streams in index order.
             let export = try Self.plans([ClaimQuery.reportRowsSQL(ClaimQuery.Plan(ClaimFilter(), db: db), limit: nil)], db)[0]
