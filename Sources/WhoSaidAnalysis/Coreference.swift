@@ -393,6 +393,28 @@ struct Coreference {
         }
     }
 
+    /// Whether a description names a document speaking (`The survey`, `a new Harlow poll`, `figures from
+    /// the council`): its head noun, the last of the first run of nouns the lexicon knows, is one.
+    func describesDocument(_ span: TextRange) -> Bool {
+        var k = firstToken(startingAt: span.start)
+        var head: CoreferenceLexicon.HeadClass?
+        while k < tokens.count, tokens[k].range.start < span.end {
+            let n = tokens[k].norm
+            if ["of", "at", "for", "in", "from", "with", "on", ",", "who", "which", "and", "(", "by", "published"].contains(n) { break }
+            if let c = CoreferenceLexicon.shared.headClass(n) ?? CoreferenceLexicon.shared.headClass(Self.singular(n)) {
+                head = c
+            } else if head != nil {
+                break
+            }
+            k += 1
+        }
+        return head == .document
+    }
+
+    private static func singular(_ noun: String) -> String {
+        noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
+    }
+
     /// The entity of a head noun's class that the document names most (the first named, of equals).
     private func protagonist(_ cls: CoreferenceLexicon.HeadClass) -> (name: String, type: Speaker.Kind, entity: String?)? {
         switch cls {
@@ -415,13 +437,27 @@ struct Coreference {
 
     /// The person a `he` or `she` at `offset` stands for: of the people mentioned in the sentences before
     /// (and its own, before it), the most salient that agrees in gender.
-    func pronoun(at offset: Int, gender: Gender?, lastSpeaker: Int?, knownGenders: [Int: Gender]) -> Int? {
-        bestPerson(before: offset, sentence: sentenceIndex(offset), gender: gender, lastSpeaker: lastSpeaker, knownGenders: knownGenders)
+    func pronoun(at offset: Int, gender: Gender?, lastSpeaker: Int?, knownGenders: [Int: Gender]) -> (person: Int, score: Double)? {
+        scoredPerson(before: offset, sentence: sentenceIndex(offset), gender: gender, lastSpeaker: lastSpeaker, knownGenders: knownGenders)
+    }
+
+    /// The salience of an unnamed speaker (`One prominent figure from the left said …`) for a pronoun at
+    /// `offset`, when it spoke last at `spokeAt`: scored as a named person's mention would be.
+    func salienceOfLastSpeaker(at spokeAt: Int, forPronounAt offset: Int) -> Double? {
+        let distance = narrative[sentenceIndex(offset)] - narrative[sentenceIndex(spokeAt)]
+        guard distance <= Self.salience.window else { return nil }
+        return -Double(distance) + Self.salience.subject + Self.salience.lastSpeaker
     }
 
     private func bestPerson(
         before offset: Int, sentence: Int, gender: Gender?, lastSpeaker: Int?, knownGenders: [Int: Gender] = [:]
     ) -> Int? {
+        scoredPerson(before: offset, sentence: sentence, gender: gender, lastSpeaker: lastSpeaker, knownGenders: knownGenders)?.person
+    }
+
+    private func scoredPerson(
+        before offset: Int, sentence: Int, gender: Gender?, lastSpeaker: Int?, knownGenders: [Int: Gender] = [:]
+    ) -> (person: Int, score: Double)? {
         var best: (score: Double, person: Int)?
         var seen: Set<Int> = []
         let quotedHere = isQuoted(offset)
@@ -442,7 +478,7 @@ struct Coreference {
             if g != nil && gender != nil { score += Self.salience.knownGender }
             if best == nil || score > best!.score { best = (score, m.person) }
         }
-        return best?.person
+        return best.map { ($0.person, $0.score) }
     }
 
     // MARK: - Text

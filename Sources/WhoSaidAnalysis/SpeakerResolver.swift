@@ -22,6 +22,8 @@ struct SpeakerResolver {
         var lastSpeakerPerson: Int?
         var knownGenders: [Int: Coreference.Gender] = [:]
         var recentSpeakers: [Speaker] = []
+        // The last speaker, when it was described rather than named (`a spokesman`).
+        var lastUnnamed: Speaker?
         // Whether a speaker may be a `he` (or a `she`): the gender of their first name, or the pronoun
         // already resolved to them, does not disagree.
         func agrees(_ s: Speaker, _ gender: Coreference.Gender) -> Bool {
@@ -76,7 +78,16 @@ struct SpeakerResolver {
                 }
             } else if let gender = Self.personalGender[lower] {
                 // `he` and `she` stand for a person, never a body: the most salient one agreeing in gender.
-                if let k = coref.pronoun(at: span.start, gender: gender, lastSpeaker: lastSpeakerPerson, knownGenders: knownGenders) {
+                let named = coref.pronoun(at: span.start, gender: gender, lastSpeaker: lastSpeakerPerson, knownGenders: knownGenders)
+                // An unnamed last speaker (`One prominent figure … said`) competes with the people named.
+                if let last = lastUnnamed, last.type == .anonymous, agrees(last, gender),
+                    let salience = coref.salienceOfLastSpeaker(at: last.span?.start ?? 0, forPronounAt: span.start),
+                    named == nil || salience > named!.score
+                {
+                    speaker.name = last.name
+                    speaker.type = last.type
+                    speaker.entity = last.entity
+                } else if let k = named?.person {
                     let p = coref.people[k]
                     speaker.name = p.name
                     speaker.type = .person
@@ -142,11 +153,20 @@ struct SpeakerResolver {
                 }
                 if let name = speaker.name, isAcronym(name), coref.person(named: name) == nil { speaker.type = .organization }
             }
+            if speaker.type == .group || speaker.type == .anonymous || speaker.type == .person, speaker.entity == nil,
+                coref.describesDocument(span)
+            {
+                // `The survey found`, `a statement from the council said`: a document speaks.
+                speaker.type = .document
+            }
             if !isPronoun(surface) {
                 lastNamed = speaker
                 if speaker.type == .person || speaker.type == .anonymous { lastPerson = speaker }
             }
-            if speaker.type == .person || speaker.type == .anonymous, speaker.name != nil { recentSpeakers.append(speaker) }
+            if speaker.type == .person || speaker.type == .anonymous, speaker.name != nil {
+                recentSpeakers.append(speaker)
+                lastUnnamed = speaker.type == .anonymous ? speaker : nil
+            }
             if speaker.type == .person, let name = speaker.name, let p = coref.person(named: name) {
                 lastSpeakerPerson = coref.people.firstIndex { $0.name == p.name }
             }

@@ -50,11 +50,14 @@ enum ArticleWriter {
             sql: #"INSERT INTO quote_contents (quote_id, position, start, "end") VALUES (?, ?, ?, ?)"#)
         for q in annotations.quotes {
             let span = q.speaker?.span
-            // A speaker left as a pronoun is unresolved: typed anonymous (``Pronoun``).
-            let type = q.speaker.map { Pronoun.isPronoun($0.name) ? "anonymous" : $0.type.rawValue }
+            // A speaker the analysis left unnamed, or named by a pronoun, is unresolved: shown as written,
+            // typed anonymous, never an entity (``Pronoun``).
+            let name = q.speaker.flatMap { s in s.name ?? s.span.map { scalars[$0] } }
+            let unresolved = q.speaker.map { $0.name == nil || Pronoun.isPronoun($0.name!) } ?? false
+            let type = q.speaker.map { unresolved ? "anonymous" : $0.type.rawValue }
             let text = q.content.map { scalars[$0] }.joined(separator: " … ")
             try quoteInsert.execute(arguments: [
-                articleID, q.id, q.kind.rawValue, q.speaker?.name, type,
+                articleID, q.id, q.kind.rawValue, name, type,
                 q.speaker?.entity.flatMap { entityIDs[$0] }, span?.start, span?.end, span.map { scalars[$0] },
                 q.cue?.start, q.cue?.end, q.cue.map { scalars[$0] }, text, q.via, q.confidence,
             ])

@@ -7,7 +7,7 @@ enum Schema {
     static let applicationID: Int32 = 0x5753_4159
     /// `PRAGMA user_version` after all migrations this binary knows; a database with a higher one was
     /// written by a newer whosaid.
-    static let version = 6
+    static let version = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -45,6 +45,10 @@ enum Schema {
             // rebuilt from the stored articles, as ingesting them afresh would.
             try ClaimAggregator.rebuildAll(in: db)
             try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: v7)
+            try db.execute(sql: "PRAGMA user_version = 7")
         }
         return migrator
     }
@@ -303,5 +307,66 @@ enum Schema {
         DROP INDEX claims_speaker_hash;
         CREATE INDEX claims_named_key ON claims(named_speaker_id, text_key);
         CREATE INDEX claims_named_hash ON claims(named_speaker_id, key_hash);
+        """
+
+    /// Documents that speak (`The survey found`, `a statement from the council said`): the speaker type
+    /// `document`, for quotes and for the entities across articles. SQLite cannot change a CHECK in
+    /// place, so both tables are made anew with the same columns, rows, ids, indexes and triggers (the
+    /// full-text index of `quotes` reads it by id, so it stays valid).
+    private static let v7 = """
+        CREATE TABLE quotes_v7 (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            local_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+            speaker_name TEXT,
+            speaker_type TEXT CHECK (speaker_type IN ('person', 'outlet', 'organization', 'group', 'anonymous', 'document')),
+            speaker_entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_text TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue_text TEXT,
+            text TEXT NOT NULL,
+            via TEXT,
+            confidence REAL NOT NULL,
+            UNIQUE (article_id, local_id),
+            CHECK (speaker_start IS NULL OR speaker_start <= speaker_end),
+            CHECK (cue_start IS NULL OR cue_start <= cue_end)
+        );
+        INSERT INTO quotes_v7 SELECT id, article_id, local_id, kind, speaker_name, speaker_type, speaker_entity_id,
+            speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text, text, via, confidence FROM quotes;
+        DROP TABLE quotes;
+        ALTER TABLE quotes_v7 RENAME TO quotes;
+        CREATE INDEX quotes_article ON quotes(article_id);
+        CREATE INDEX quotes_speaker_name ON quotes(speaker_name);
+        CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+
+        CREATE TABLE canonical_entities_v7 (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'outlet', 'faction', 'group', 'anonymous', 'document')),
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            article_id INTEGER,
+            merged_into INTEGER,
+            surname TEXT,
+            UNIQUE (kind, key)
+        );
+        INSERT INTO canonical_entities_v7 SELECT id, kind, name, key, article_id, merged_into, surname FROM canonical_entities;
+        DROP TABLE canonical_entities;
+        ALTER TABLE canonical_entities_v7 RENAME TO canonical_entities;
+        CREATE INDEX canonical_entities_surname ON canonical_entities(surname) WHERE surname IS NOT NULL;
+        CREATE INDEX canonical_entities_merged ON canonical_entities(merged_into) WHERE merged_into IS NOT NULL;
         """
 }

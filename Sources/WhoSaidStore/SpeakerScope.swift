@@ -27,7 +27,7 @@ public enum SpeakerScope {
     public static func isArticleScoped(kind: String?, name: String) -> Bool {
         switch kind {
         case nil, "anonymous": return true
-        case "group": return opensAsDescription(name)
+        case "group", "document": return opensAsDescription(name)
         default: return false
         }
     }

@@ -240,14 +240,14 @@ import Testing
         #expect(Self.ranked(speakers))
         #expect(speakers.reduce(0) { $0 + ($1["claims"] as? Int ?? 0) } == spoken.count)
         #expect(speakers.reduce(0) { $0 + ($1["reports"] as? Int ?? 0) } == export.filter { $0["speaker"] is String }.count)
-        let kinds: Set<String> = ["person", "organization", "outlet", "faction", "group", "anonymous"]
+        let kinds: Set<String> = ["person", "organization", "outlet", "faction", "group", "anonymous", "document"]
         #expect(speakers.allSatisfy { kinds.contains($0["type"] as? String ?? "") })
 
         // Two papers' `The survey` are two speakers, each of its article, and the table says which.
         let surveys = speakers.filter { $0["name"] as? String == "The survey" }
         #expect(Set(surveys.compactMap { $0["article"] as? String }) == ["capitol-ledger-stopgap-vote", "coastline-post-related-newsletter"],
                 "\(surveys)")
-        #expect(speakers.filter { $0["article"] is String }.allSatisfy { ["group", "anonymous"].contains($0["type"] as? String) })
+        #expect(speakers.filter { $0["article"] is String }.allSatisfy { ["group", "anonymous", "document"].contains($0["type"] as? String) })
         let table = try Q.run(["speakers", "--db", db, "--limit", "0"])
         let tableLines = table.stdout.split(separator: "\n")
         #expect(tableLines.first?.contains("SPEAKER") == true && tableLines.first?.contains("ARTICLE") == true)

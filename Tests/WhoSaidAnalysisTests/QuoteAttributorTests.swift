@@ -128,7 +128,8 @@ import WhoSaidCore
         let found = describe(text)
         #expect(found.first?.speaker == "The report")
         #expect(found.first?.content == ["that the pier needs new piles"])
-        #expect(quotes(text).quotes.first?.speaker?.type == .group)
+        // A report speaking is a document.
+        #expect(quotes(text).quotes.first?.speaker?.type == .document)
     }
 
     @Test func whoStandsForThePersonNamedBeforeIt() {
