@@ -28,6 +28,13 @@ struct Coreference {
         var count: Int
         var firstOffset: Int
         var entity: String?
+
+        /// The surname as the full name writes it (`Clinton`).
+        var surnameAsWritten: String {
+            var words = name.split(separator: " ")
+            while words.count > 1, let l = words.last, Coreference.suffixes.contains(l.lowercased()) { words.removeLast() }
+            return String(words.last ?? "")
+        }
     }
 
     struct Mention {
@@ -79,7 +86,7 @@ struct Coreference {
     ]
 
     private static let particles: Set<String> = ["de", "van", "der", "von", "da", "di", "le", "la", "bin", "al", "del", "du", "ter"]
-    private static let suffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+    static let suffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
 
     init(scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], entities: EntityAnnotations, quotes: [Quote]) {
         self.scalars = scalars
@@ -324,6 +331,65 @@ struct Coreference {
         guard let (a, b) = best else { return nil }
         return text(tokens[a].range.start, tokens[b].range.end)
     }
+
+    /// A body named after the person it belongs to (`Clinton's campaign`, `her campaign`, `the Obama
+    /// administration`): `<surname> campaign`, with the possessor resolved (a pronoun by salience, a
+    /// surname or full name to the person), or nil. `pronounGender` resolves `his` and `her`.
+    func possessedBody(_ span: TextRange, lastSpeaker: Int?, knownGenders: [Int: Gender]) -> String? {
+        var k = firstToken(startingAt: span.start)
+        var end = k
+        while end < tokens.count, tokens[end].range.end <= span.end { end += 1 }
+        guard end - k >= 2, Self.possessedBodies.contains(tokens[end - 1].norm) else { return nil }
+        let noun = tokens[end - 1].norm
+        if tokens[k].norm == "the" { k += 1 }
+        var possessor: String?
+        let first = tokens[k].norm
+        if end - k == 2, first == "his" || first == "her" {
+            let gender: Gender = first == "his" ? .male : .female
+            if let found = scoredPerson(before: span.start, sentence: sentenceIndex(span.start), gender: gender,
+                                        lastSpeaker: lastSpeaker, knownGenders: knownGenders) {
+                possessor = people[found.person].surnameAsWritten
+            }
+        } else {
+            // `Clinton's`, `Hillary Clinton's`, `the Obama`: capitalised words up to the noun.
+            var last = end - 1
+            if last - 1 >= k, tokens[last - 1].norm == "'s" || tokens[last - 1].norm == "'" { last -= 1 }
+            guard last > k, (k..<last).allSatisfy({ isCapitalisedWord($0) }) else { return nil }
+            let written = text(tokens[k].range.start, tokens[last - 1].range.end)
+            possessor = person(named: written)?.surnameAsWritten ?? (last - k == 1 ? written : nil)
+        }
+        guard let possessor else { return nil }
+        return "\(possessor) \(noun)"
+    }
+
+    /// The full name an acronym stands for where the document spells it out (`S.E.C.` → Securities and
+    /// Exchange Commission, `DNC` → Democratic National Committee): capitalised words whose initials are
+    /// its letters, joined by `of`, `and`, `for`, `the`, `on` or `&`.
+    func spelledOut(_ acronym: String) -> String? {
+        let letters = Array(acronym.unicodeScalars.filter { $0 != "." && $0 != "&" }.map { Character($0) })
+        guard letters.count >= 2, letters.count <= 6, letters.allSatisfy({ $0.isUppercase }) else { return nil }
+        let connectors: Set<String> = ["of", "and", "for", "the", "on", "&", "in"]
+        for i in tokens.indices where isCapitalisedWord(i) && Character(scalars[tokens[i].range.start]) == letters[0] {
+            var k = i + 1
+            var matched = 1
+            var last = i
+            while matched < letters.count, k < tokens.count, tokens[k].spaceBefore == .space {
+                if connectors.contains(tokens[k].norm), !isCapitalisedWord(k) || tokens[k].norm == "&" { k += 1; continue }
+                guard isCapitalisedWord(k), Character(scalars[tokens[k].range.start]) == letters[matched] else { break }
+                matched += 1
+                last = k
+                k += 1
+            }
+            guard matched == letters.count else { continue }
+            // The run ends there: no further capitalised word continues the name.
+            if k < tokens.count, tokens[k].spaceBefore == .space, isCapitalisedWord(k) { continue }
+            return text(tokens[i].range.start, tokens[last].range.end)
+        }
+        return nil
+    }
+
+    /// Bodies a person has (`her campaign`).
+    private static let possessedBodies: Set<String> = ["campaign", "administration"]
 
     /// The person, organisation or outlet a definite description stands for (`the mayor`, `The network`,
     /// `the 34-year-old mother of three`), the nearest of its kind before `span`.

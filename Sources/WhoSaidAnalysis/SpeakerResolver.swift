@@ -116,6 +116,11 @@ struct SpeakerResolver {
                     speaker.name = nil
                     speaker.type = .anonymous
                 }
+            } else if let body = coref.possessedBody(span, lastSpeaker: lastSpeakerPerson, knownGenders: knownGenders) {
+                // `Clinton's campaign`, `her campaign`: the organisation of the person named.
+                speaker.name = body
+                speaker.type = .organization
+                speaker.entity = nil
             } else if let mention = namingMention(span) {
                 speaker.name = mention.name
                 speaker.entity = mention.entityID
@@ -152,6 +157,13 @@ struct SpeakerResolver {
                     }
                 }
                 if let name = speaker.name, isAcronym(name), coref.person(named: name) == nil { speaker.type = .organization }
+            }
+            if let name = speaker.name, isAcronym(name), speaker.type != .person || coref.person(named: name) == nil,
+                let full = coref.spelledOut(name)
+            {
+                // `the S.E.C.` where the article spells out the Securities and Exchange Commission.
+                speaker.name = full
+                if speaker.type == .person || speaker.type == .group { speaker.type = .organization }
             }
             if speaker.type == .group || speaker.type == .anonymous || speaker.type == .person, speaker.entity == nil,
                 coref.describesDocument(span)
