@@ -251,7 +251,7 @@ struct Coreference {
         while let l = core.last, core.count > 1, Self.suffixes.contains(l.lowercased()) { core.removeLast() }
         let surname = normalised(core.last!)
         guard let list = bySurname[surname] else {
-            return core.count == 1 ? writtenFullName(surname) : nil
+            return core.count == 1 ? familyNameFirst(surname) ?? writtenFullName(surname) : nil
         }
         let opener = core.count > 1 ? normalised(core[0]) : ""
         if core.count > 1, Self.honorificGender(opener) == nil {
@@ -263,6 +263,21 @@ struct Coreference {
             return same.first.map { people[$0] }
         }
         return people[choose(list, firstName: opener)]
+    }
+
+    /// `Liu` → Liu Xiaming, `Ban` → Ban Ki-moon: a family name written first, as the document's one
+    /// two-word name that opens with it shows (a word before it is dropped: `Britain Liu Xiaming`).
+    private func familyNameFirst(_ word: String) -> Person? {
+        var found: Person?
+        for p in people {
+            let words = p.name.split(separator: " ").map(String.init)
+            guard let k = words.firstIndex(where: { normalised($0) == word }), k == words.count - 2 else { continue }
+            let name = words[k...].joined(separator: " ")
+            if let f = found, f.name != name { return nil }
+            found = Person(name: name, surname: word, first: nil, gender: p.gender, roles: p.roles, count: p.count,
+                           firstOffset: p.firstOffset, entity: k == 0 ? p.entity : nil)
+        }
+        return found
     }
 
     /// `Brooke` → Ally Brooke where no first name the census lists knows opens the full name: the
