@@ -170,7 +170,7 @@ struct Coreference {
     }
 
     private mutating func add(name raw: String, at offset: Int, entity: String?, roles: [String] = []) {
-        let words = raw.split(separator: " ").map(String.init)
+        let words = raw.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !words.isEmpty, words.count <= 5 else { return }
         var core = words
         while let l = core.last, core.count > 1, Self.suffixes.contains(l.lowercased()) || l == "," { core.removeLast() }
@@ -245,7 +245,7 @@ struct Coreference {
     /// The person a written name stands for (`Ortiz`, `Mr. King`, `PENCE`, `Sam Ortiz`), if the document
     /// names exactly one that fits, or one that fits best.
     func person(named raw: String) -> Person? {
-        let words = raw.split(separator: " ").map(String.init)
+        let words = raw.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !words.isEmpty else { return nil }
         var core = words
         while let l = core.last, core.count > 1, Self.suffixes.contains(l.lowercased()) { core.removeLast() }
@@ -635,7 +635,7 @@ struct Coreference {
     }
 
     private func stripTitles(_ name: String) -> String {
-        var words = name.split(separator: " ").map(String.init)
+        var words = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         while words.count > 1, let cls = EntityLexicon.shared.wordClass[words[0].lowercased()],
             cls.contains(.honorific) || cls.contains(.office)
         {
@@ -650,7 +650,14 @@ struct Coreference {
         return w
     }
 
+    /// The text between two offsets, with every run of whitespace (a no-break space, a line break) as
+    /// one space, as a name is written.
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<end]))
+        Self.singleSpaced(String(String.UnicodeScalarView(scalars[start..<end])))
+    }
+
+    static func singleSpaced(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " }) || s.contains("  ") else { return s }
+        return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -183,6 +183,7 @@ struct SpeakerResolver {
                 lastSpeakerPerson = coref.people.firstIndex { $0.name == p.name }
             }
             if speaker.type == .organization || speaker.type == .outlet { lastOrganization = speaker }
+            speaker.name = speaker.name.map(Coreference.singleSpaced)
             out[i].speaker = speaker
         }
         // `I` and `we` inside a quotation are its speaker; outside any, `I` is the byline's author and
