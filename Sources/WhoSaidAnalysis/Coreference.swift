@@ -317,7 +317,7 @@ struct Coreference {
                 && (EntityLexicon.shared.wordClass[tokens[lo - 1].norm]?.contains(.honorific) == true
                     || (start != nil && EntityLexicon.shared.firstNames.contains(tokens[lo - 1].norm)))
             let isTitle = !afterHonorific && ((cls != nil && (cls!.contains(.honorific) || cls!.contains(.office) || cls!.contains(.role)))
-                || isTitleAbbreviation(lo) || CoreferenceLexicon.shared.headClass(t.norm) != nil)
+                || isTitleAbbreviation(lo) || CoreferenceLexicon.shared.headClass(t.norm) != nil || isCompoundModifier(lo))
             if isTitle {
                 // A name before a title only qualified it (`Former DNC chairman`, `Former White House Doctor`).
                 start = nil
@@ -429,7 +429,7 @@ struct Coreference {
             if head != nil, isCapitalisedWord(k), tokens[k].norm != "the" { return nil }
             if CoreferenceLexicon.shared.headClass(n) != nil {
                 head = k
-            } else if head != nil {
+            } else if head != nil, !isCapitalisedWord(k) {
                 break  // `the president declined to`: the head is the last known noun of the first run
             }
             k += 1
@@ -484,8 +484,8 @@ struct Coreference {
             if ["of", "at", "for", "in", "from", "with", "on", ",", "who", "which", "and", "(", "by", "published"].contains(n) { break }
             if let c = CoreferenceLexicon.shared.headClass(n) ?? CoreferenceLexicon.shared.headClass(Self.singular(n)) {
                 head = c
-            } else if head != nil {
-                break
+            } else if head != nil, !isCapitalisedWord(k) {
+                break  // `report released in March`: the phrase ends at a word that is no name and no head
             }
             k += 1
         }
@@ -614,6 +614,23 @@ struct Coreference {
         guard t.kind == .word, t.range.count >= 2 else { return false }
         return scalars[t.range.start..<t.range.end].allSatisfy { !$0.properties.isLowercase }
     }
+
+    /// `Korean-born`, `Botox-maker`, `Co-moderator`, `Brooklyn-based`: a capitalised word joined by a
+    /// hyphen to a lower-case one describes, it does not name (`Ki-moon` keeps its second capital... or
+    /// is a name after a first part that is one: only a known describing second part counts).
+    private func isCompoundModifier(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard let dash = t.norm.firstIndex(of: "-") else { return false }
+        let rest = t.norm[t.norm.index(after: dash)...]
+        return Self.describingParts.contains(String(rest)) || CoreferenceLexicon.shared.headClass(String(rest)) != nil
+            || EntityLexicon.shared.wordClass[String(rest)] != nil
+    }
+
+    /// Second parts of compounds that describe someone (`Korean-born`, `Texas-based`).
+    private static let describingParts: Set<String> = [
+        "born", "based", "bred", "raised", "led", "backed", "owned", "run", "turned", "elect", "maker", "moderator",
+        "founder", "host", "star", "winning", "nominated", "affiliated", "aligned", "leaning",
+    ]
 
     /// `J.`, `G.K.`: an initial inside a name.
     private func isInitial(_ i: Int) -> Bool {

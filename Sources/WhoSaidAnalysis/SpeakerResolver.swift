@@ -148,6 +148,7 @@ struct SpeakerResolver {
             } else if speaker.type == .person {
                 // A name the entity tagger did not find: its person part, without titles, roles or verbs,
                 // and the full name when the document gives it (`Lopes` → Rosaly Lopes).
+                let words = surface.split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
                 if let n = coref.personName(in: span) {
                     if let p = coref.person(named: n) {
                         speaker.name = p.name
@@ -155,6 +156,14 @@ struct SpeakerResolver {
                     } else {
                         speaker.name = n
                     }
+                } else if let first = words.first, Self.numberWords.contains(first.split(separator: "-").first.map(String.init) ?? first) {
+                    // `Twenty-four percent said`: a share of people.
+                    speaker.type = .group
+                } else if let first = words.first, ["a", "an", "one", "another"].contains(first) {
+                    // `a Democratic senator`, `An EU official`: one person described, not named; `A number
+                    // of members`, `a group of` several.
+                    let collective = words.count > 2 && ["number", "group", "couple", "handful", "few", "dozen"].contains(words[1])
+                    speaker.type = collective ? .group : .anonymous
                 }
                 if let name = speaker.name, isAcronym(name), coref.person(named: name) == nil { speaker.type = .organization }
             }
@@ -224,10 +233,20 @@ struct SpeakerResolver {
     }
 
     /// `NASA`, `VW`: a word in capitals is an organisation's initials, not a person.
-    private func isAcronym(_ s: String) -> Bool {
-        !s.contains(" ") && s.unicodeScalars.count >= 2 && s.unicodeScalars.count <= 6
+    private func isAcronym(_ name: String) -> Bool {
+        var s = Substring(name)
+        if s.lowercased().hasPrefix("the ") { s = s.dropFirst(4) }
+        let letters = s.unicodeScalars.filter { $0 != "." && $0 != "&" }.count
+        return !s.contains(" ") && letters >= 2 && letters <= (s.contains(".") ? 6 : 5)
             && s.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
     }
+
+    /// Number words opening a share of people (`Sixty-six percent`, `Twenty-four of them`).
+    private static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands", "dozens", "half",
+    ]
 
     /// Whether every quotation inside a quote's content is a name in quotation marks (`the
     /// Momentum-backed “Common Ground” slate took every seat`), which quotes no one's words.
