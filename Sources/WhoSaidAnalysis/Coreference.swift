@@ -403,8 +403,24 @@ struct Coreference {
         return nil
     }
 
+    /// Someone described through another person (`Pagliano's lawyer`, `her husband`): the person the
+    /// document gives that role, if one, else nil; `isPossessive` tells whether the span is such a
+    /// description at all.
+    func describedThroughAnother(_ span: TextRange) -> (isPossessive: Bool, person: Person?) {
+        let k = firstToken(startingAt: span.start)
+        var end = k
+        while end < tokens.count, tokens[end].range.end <= span.end { end += 1 }
+        guard end - k >= 2, let cls = CoreferenceLexicon.shared.headClass(tokens[end - 1].norm), case .person = cls,
+            let apostrophe = (k..<(end - 1)).first(where: { tokens[$0].norm == "'s" || tokens[$0].norm == "'" }),
+            apostrophe > k, apostrophe == end - 2 || apostrophe == end - 3
+        else { return (false, nil) }
+        let noun = tokens[end - 1].norm
+        let holders = people.filter { $0.roles.contains(noun) }
+        return (true, holders.count == 1 ? holders[0] : nil)
+    }
+
     /// Bodies a person has (`her campaign`).
-    private static let possessedBodies: Set<String> = ["campaign", "administration"]
+    private static let possessedBodies: Set<String> = ["campaign", "administration", "team"]
 
     /// The person, organisation or outlet a definite description stands for (`the mayor`, `The network`,
     /// `the 34-year-old mother of three`), the nearest of its kind before `span`.

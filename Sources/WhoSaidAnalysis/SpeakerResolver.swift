@@ -60,7 +60,12 @@ struct SpeakerResolver {
                 // `it` stands for a body (an organisation, company or council), never a person: the body
                 // that is the subject of the sentence before (named by the attributor; an organisation
                 // mention ending it names it), or else the organisation or outlet last speaking, if any.
-                if speaker.name != surface {
+                if speaker.name != surface, speaker.type == .person {
+                    // The attributor named `it` after a phrase that names a person: `it` is no person.
+                    speaker.name = lastOrganization?.name
+                    speaker.type = lastOrganization?.type ?? .anonymous
+                    speaker.entity = lastOrganization?.entity
+                } else if speaker.name != surface {
                     if speaker.type == .organization, let mention = entities.mentions.last(where: {
                         $0.range.end <= span.start && $0.kind != .person && (speaker.name ?? "").hasSuffix(text($0.range))
                     }) {
@@ -121,6 +126,15 @@ struct SpeakerResolver {
                 speaker.name = body
                 speaker.type = .organization
                 speaker.entity = nil
+            } else if case let (true, holder) = coref.describedThroughAnother(span) {
+                // `Pagliano's lawyer` is not Pagliano: the person the article makes the lawyer, or unnamed.
+                if let holder {
+                    speaker.name = holder.name
+                    speaker.type = .person
+                    speaker.entity = holder.entity
+                } else {
+                    speaker.type = .anonymous
+                }
             } else if let mention = namingMention(span) {
                 speaker.name = mention.name
                 speaker.entity = mention.entityID
