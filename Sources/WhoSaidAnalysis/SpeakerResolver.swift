@@ -179,7 +179,12 @@ struct SpeakerResolver {
                     let collective = words.count > 2 && ["number", "group", "couple", "handful", "few", "dozen"].contains(words[1])
                     speaker.type = collective ? .group : .anonymous
                 }
-                if let name = speaker.name, isAcronym(name), coref.person(named: name) == nil { speaker.type = .organization }
+                if let name = speaker.name, isAcronym(name), coref.person(named: name) == nil {
+                    // `NASA`; but a role in capitals (`HOST:` in a transcript) is someone unnamed.
+                    let role = CoreferenceLexicon.shared.headClass(name.lowercased()) != nil
+                        || EntityLexicon.shared.wordClass[name.lowercased()] != nil
+                    speaker.type = role ? .anonymous : .organization
+                }
             }
             if let name = speaker.name, isAcronym(name), speaker.type != .person || coref.person(named: name) == nil,
                 let full = coref.spelledOut(name)
@@ -251,7 +256,7 @@ struct SpeakerResolver {
         var s = Substring(name)
         if s.lowercased().hasPrefix("the ") { s = s.dropFirst(4) }
         let letters = s.unicodeScalars.filter { $0 != "." && $0 != "&" }.count
-        return !s.contains(" ") && letters >= 2 && letters <= (s.contains(".") ? 6 : 5)
+        return !s.contains(" ") && letters >= 2 && letters <= (s.contains(".") ? 6 : 4)
             && s.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
     }
 
