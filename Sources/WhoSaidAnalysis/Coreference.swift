@@ -69,6 +69,8 @@ struct Coreference {
     let entities: EntityAnnotations
     private(set) var people: [Person] = []
     private(set) var bySurname: [String: [Int]] = [:]
+    /// Every person by surname while they are being found (``bySurname`` then keeps the full names).
+    private var peopleBySurname: [String: [Int]] = [:]
     private(set) var mentions: [Mention] = []
     /// Quotation spans: the content of the document's direct quotes.
     private let quotations: [TextRange]
@@ -180,7 +182,7 @@ struct Coreference {
         let name = words.joined(separator: " ")
         let roleWords = Set(roles.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
         // The same person written with or without a middle name or initial: the longer form is kept.
-        if let k = people.firstIndex(where: { $0.surname == surname && ($0.first == first || $0.name == name) }) {
+        if let k = peopleBySurname[surname]?.first(where: { people[$0].first == first || people[$0].name == name }) {
             people[k].count += 1
             people[k].roles.formUnion(roleWords)
             if entity != nil, people[k].entity == nil { people[k].entity = entity }
@@ -188,6 +190,7 @@ struct Coreference {
             return
         }
         let gender = first.flatMap { CoreferenceLexicon.shared.gender(ofFirstName: $0) }
+        peopleBySurname[surname, default: []].append(people.count)
         people.append(Person(name: name, surname: surname, first: first, gender: gender, roles: roleWords, count: 1,
                              firstOffset: offset, entity: entity))
     }
@@ -618,17 +621,25 @@ struct Coreference {
 
     private func isCapitalisedWord(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .word, let c = scalars[t.range.start].properties.isUppercase ? scalars[t.range.start] : nil else { return false }
-        _ = c
+        guard t.kind == .word, Self.isUpper(scalars[t.range.start]) else { return false }
         // Not all capitals (`NASA` is no first or last name here; see isAllCaps).
-        return t.range.count == 1 || scalars[t.range.start + 1].properties.isLowercase
-            || (t.range.count > 2 && scalars[t.range.start + 1] == "'" )
+        return t.range.count == 1 || Self.isLower(scalars[t.range.start + 1])
+            || (t.range.count > 2 && scalars[t.range.start + 1] == "'")
     }
 
     private func isAllCaps(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.range.count >= 2 else { return false }
-        return scalars[t.range.start..<t.range.end].allSatisfy { !$0.properties.isLowercase }
+        return scalars[t.range.start..<t.range.end].allSatisfy { !Self.isLower($0) }
+    }
+
+    /// Letter case, with ASCII answered without Unicode's property tables (this runs for every token).
+    @inline(__always) private static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+    }
+
+    @inline(__always) private static func isLower(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value >= 0x61 && c.value <= 0x7A) : c.properties.isLowercase
     }
 
     /// `Korean-born`, `Botox-maker`, `Co-moderator`, `Brooklyn-based`: a capitalised word joined by a
@@ -678,7 +689,8 @@ struct Coreference {
     }
 
     private func normalised(_ word: String) -> String {
-        var w = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var w = word.lowercased()
+        if w.unicodeScalars.contains("\u{2019}") { w = String(String.UnicodeScalarView(w.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 })) }
         if w.hasSuffix("'s") { w.removeLast(2) }
         return w
     }

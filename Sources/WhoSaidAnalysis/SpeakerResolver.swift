@@ -253,11 +253,18 @@ struct SpeakerResolver {
 
     /// `NASA`, `VW`: a word in capitals is an organisation's initials, not a person.
     private func isAcronym(_ name: String) -> Bool {
-        var s = Substring(name)
-        if s.lowercased().hasPrefix("the ") { s = s.dropFirst(4) }
-        let letters = s.unicodeScalars.filter { $0 != "." && $0 != "&" }.count
-        return !s.contains(" ") && letters >= 2 && letters <= (s.contains(".") ? 6 : 4)
-            && s.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
+        var scalars = Substring(name).unicodeScalars[...]
+        if name.hasPrefix("the ") || name.hasPrefix("The ") { scalars = scalars.dropFirst(4) }
+        var letters = 0
+        var dotted = false
+        for c in scalars {
+            if c == "." { dotted = true; continue }
+            if c == "&" { continue }
+            guard c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase else { return false }
+            letters += 1
+            if letters > 6 { return false }
+        }
+        return letters >= 2 && letters <= (dotted ? 6 : 4)
     }
 
     /// Number words opening a share of people (`Sixty-six percent`, `Twenty-four of them`).
