@@ -515,6 +515,11 @@ struct Coreference {
         noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
     }
 
+    /// The person an interview is with: the one the document names most outside quotations.
+    func interviewee() -> Person? {
+        protagonist(.person(nil)).flatMap { found in people.first { $0.name == found.name } }
+    }
+
     /// The entity of a head noun's class that the document names most (the first named, of equals).
     private func protagonist(_ cls: CoreferenceLexicon.HeadClass) -> (name: String, type: Speaker.Kind, entity: String?)? {
         switch cls {

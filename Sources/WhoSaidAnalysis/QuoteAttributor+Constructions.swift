@@ -178,6 +178,9 @@ extension QuoteAttributor {
                 guard text.count > 1, text == text.uppercased(), text != text.lowercased() else { break }
                 k += 1
             }
+            // `Q:` and `A:` (or `Question:`, `Answer:`) in an interview: the interviewer's and the
+            // interviewee's turns, named by the speaker resolver.
+            if k == first, k + 1 < end, Self.interviewLabels.contains(ctx.text(tokens[k].range)) { k += 1 }
             guard k > first, k < end, ctx.norms[k] == ":" else { continue }
             // Editors' labels (`UPDATE:`, `CORRECTION:`, `EDITOR'S NOTE:`, `WATCH:`) are nobody's turn.
             guard !(first..<k).contains(where: { Self.editorialLabels.contains(ctx.norms[$0]) }) else { continue }
@@ -190,6 +193,9 @@ extension QuoteAttributor {
         }
         return labels.count >= 2 ? turns : []
     }
+
+    /// Labels of an interview's turns, as written.
+    static let interviewLabels: Set<String> = ["Q", "A", "Question", "Answer"]
 
     /// Words of the labels editors put before a paragraph, which are no speakers in a transcript.
     static let editorialLabels: Set<String> = [

@@ -52,6 +52,29 @@ struct SpeakerResolver {
                 if speaker.type == .person, let p = coref.person(named: antecedent.name) { speaker.name = p.name }
                 lastNamed = speaker
                 if speaker.type == .person { lastPerson = speaker }
+            } else if QuoteAttributor.interviewLabels.contains(surface), isTurnLabel(span) {
+                // An interview: questions are the interviewer's (the byline's author, else the
+                // publication), answers the interviewee's (the person the piece names most).
+                if surface == "Q" || surface == "Question" {
+                    if authors.count == 1 {
+                        speaker.name = authors[0]
+                        speaker.type = .person
+                    } else if let outlet {
+                        speaker.name = outlet
+                        speaker.type = .outlet
+                    } else {
+                        speaker.name = nil
+                        speaker.type = .anonymous
+                    }
+                    speaker.entity = nil
+                } else if let p = coref.interviewee() {
+                    speaker.name = p.name
+                    speaker.type = .person
+                    speaker.entity = p.entity
+                } else {
+                    speaker.name = nil
+                    speaker.type = .anonymous
+                }
             } else if ["i", "we", "me", "us", "my", "our"].contains(lower) {
                 // Named once every other speaker is: the speaker of the quotation holding it.
                 firstPerson.append(i)
@@ -244,6 +267,14 @@ struct SpeakerResolver {
             if out[i].kind == .mixed, quotesOnlyNames(out[i]) { out[i].kind = .indirect }
         }
         return out
+    }
+
+    /// Whether a label opens its paragraph and a colon follows it (`Q: Why now?`).
+    private func isTurnLabel(_ span: TextRange) -> Bool {
+        guard span.end < scalars.count, scalars[span.end] == ":" else { return false }
+        var k = span.start - 1
+        while k >= 0, scalars[k] == " " || scalars[k] == "\u{201C}" || scalars[k] == "\"" { k -= 1 }
+        return k < 0 || scalars[k] == "\n"
     }
 
     /// The id of the tagged entity with this canonical name, if any.

@@ -236,6 +236,32 @@ import WhoSaidExtract
         #expect(s?.type == .outlet)
     }
 
+    // MARK: - Interviews
+
+    @Test func anInterviewsAnswersAreTheIntervieweesAndItsQuestionsTheInterviewers() {
+        let text = """
+            The Harlow Gazette sat down with Petra Lind, the new head of the ferry company. Lind has run the \
+            crossings for a decade.
+
+            Q: What will change on the winter timetable this year?
+
+            A: Two more evening sailings, and a bus that waits for the last boat.
+
+            Q: Will fares rise when the new boats arrive?
+
+            A: Not this year, and not for islanders with a season ticket.
+            """
+        let answer = speaker(saying: "bus that waits for the last boat", in: text, outlet: "Harlow Gazette")
+        #expect(answer?.name == "Petra Lind")
+        #expect(answer?.type == .person)
+        let question = speaker(saying: "Will fares rise", in: text, outlet: "Harlow Gazette", authors: ["Ines Moor"])
+        #expect(question?.name == "Ines Moor")
+        #expect(question?.type == .person)
+        let unsigned = speaker(saying: "Will fares rise", in: text, outlet: "Harlow Gazette")
+        #expect(unsigned?.name == "Harlow Gazette")
+        #expect(unsigned?.type == .outlet)
+    }
+
     // MARK: - Definite descriptions
 
     @Test func anAgeDescriptionIsThePersonNamedBefore() {
