@@ -7,13 +7,13 @@ enum ArticleWriter {
     static func insert(_ item: StoredDocument, at time: String, in db: Database) throws -> Bool {
         let doc = item.document
         try db.cachedStatement(sql: """
-            INSERT INTO articles (doc_id, source, url, title, authors, published, outlet, language, text,
+            INSERT INTO articles (doc_id, source, url, title, authors, published, outlet, wire, language, text,
                 paragraphs, content_hash, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (content_hash) DO NOTHING
             """
         ).execute(arguments: [
-            doc.id, doc.path, doc.url, doc.title, json(doc.authors), doc.published, doc.outlet, doc.language,
+            doc.id, doc.path, doc.url, doc.title, json(doc.authors), doc.published, doc.outlet, doc.wire, doc.language,
             doc.text, json(doc.paragraphs), item.contentHash, time,
         ])
         guard db.changesCount == 1 else { return false }

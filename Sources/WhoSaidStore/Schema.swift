@@ -309,11 +309,14 @@ enum Schema {
         CREATE INDEX claims_named_hash ON claims(named_speaker_id, key_hash);
         """
 
-    /// Documents that speak (`The survey found`, `a statement from the council said`): the speaker type
-    /// `document`, for quotes and for the entities across articles. SQLite cannot change a CHECK in
+    /// The wire service an article credits (`articles.wire`, the document's `wire`). And documents that
+    /// speak (`The survey found`, `a statement from the council said`): the speaker type `document`, for
+    /// quotes and for the entities across articles. SQLite cannot change a CHECK in
     /// place, so both tables are made anew with the same columns, rows, ids, indexes and triggers (the
     /// full-text index of `quotes` reads it by id, so it stays valid).
     private static let v7 = """
+        ALTER TABLE articles ADD COLUMN wire TEXT;
+
         CREATE TABLE quotes_v7 (
             id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -46,8 +46,8 @@ import WhoSaidStore
         Entity(id: id, kind: .person, name: name, aliases: aliases, affiliations: affiliations, factions: factions)
     }
 
-    /// Takes a database back to schema 5, as written before version 6 (joins, named speakers); version 7
-    /// (document speakers) only loosened two checks and is run again after it.
+    /// Takes a database back to schema 5, as written before version 6 (joins, named speakers); of version 7
+    /// the wire column goes, and the two checks it loosened stay (it runs again after v6).
     static let undoVersion6 = """
         DROP INDEX claims_named_key;
         DROP INDEX claims_named_hash;
@@ -59,6 +59,7 @@ import WhoSaidStore
         CREATE INDEX claims_speaker_key ON claims(speaker_id, text_key);
         CREATE INDEX claims_speaker_hash ON claims(speaker_id, key_hash);
         DELETE FROM grdb_migrations WHERE identifier = 'v6';
+        ALTER TABLE articles DROP COLUMN wire;
         DELETE FROM grdb_migrations WHERE identifier = 'v7';
         PRAGMA user_version = 5;
         """

@@ -98,6 +98,23 @@ func sampleDocument(id: String = "harbour", extra: String = "") -> Document {
         #expect(mentions == 2)
     }
 
+    @Test func aWireCreditAndAnUnnamedSpeakerAreStored() throws {
+        let dir = try TempDir()
+        let store = try SQLiteStore(path: dir.path("db.sqlite"))
+        var doc = sampleDocument()
+        doc.wire = "Reuters"
+        // The analysis could not say who: no name, the words as written in the span.
+        doc.annotations.quotes[0].speaker?.name = nil
+        _ = try store.write(StoreBatch(documents: [StoredDocument(document: doc)]))
+        let wire = try store.read { db in try String.fetchOne(db, sql: "SELECT wire FROM articles") }
+        #expect(wire == "Reuters")
+        let quote = try #require(try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT speaker_name, speaker_type, speaker_entity_id FROM quotes")
+        })
+        #expect(quote["speaker_name"] as String == "harbour master Alma Reyes")
+        #expect(quote["speaker_type"] as String == "anonymous")
+    }
+
     @Test func sameContentIsStoredOnceAcrossAndWithinBatches() throws {
         let dir = try TempDir()
         let store = try SQLiteStore(path: dir.path("db.sqlite"))
