@@ -24,6 +24,11 @@ public struct ClaimFilter: Sendable, Equatable {
     public var article: String?
     /// At most this many claims; nil for all.
     public var limit: Int?
+    /// Skips this many matching claims first (paging; `whosaid serve`).
+    public var offset = 0
+    /// Lists claims last reported first (undated still last) instead of first reported first;
+    /// a full-text query is still ranked by relevance.
+    public var newestFirst = false
 
     public init() {}
 
@@ -66,8 +71,8 @@ public struct ClaimQuery: Sendable {
         try store.read { db in
             try Self.requireArticles(db, path: store.path)
             let plan = try Plan(filter, db: db)
-            let ids = try Self.claimIDs(plan, limit: filter.limit, db: db)
-            return try ids.map { try Self.claim($0, plan: plan, db: db) }
+            let ids = try Self.claimIDs(plan, limit: filter.limit.map { $0 + filter.offset }, db: db)
+            return try ids.dropFirst(filter.offset).map { try Self.claim($0, plan: plan, db: db) }
         }
     }
 
@@ -90,8 +95,10 @@ public struct ClaimQuery: Sendable {
         var speakerIDs: [Int64] = []
         var sourceIDs: [Int64] = []
         var factionIDs: [Int64] = []
+        var newestFirst = false
 
         init(_ f: ClaimFilter, db: Database) throws {
+            newestFirst = f.newestFirst
             if let name = f.speaker {
                 let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--speaker", db: db)
                 speakerIDs = ids
@@ -209,7 +216,12 @@ public struct ClaimQuery: Sendable {
             merged += rows.map { ($0[0], $0[1]) }
         }
         var seen = Set<Int64>()
-        let ordered = merged.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }.map(\.id).filter { seen.insert($0).inserted }
+        let ordered = merged.sorted { a, b in
+            guard plan.newestFirst else { return a.date != b.date ? a.date < b.date : a.id < b.id }
+            // Dated before undated ('~'), then the latest first.
+            if (a.date == "~") != (b.date == "~") { return b.date == "~" }
+            return a.date != b.date ? a.date > b.date : a.id > b.id
+        }.map(\.id).filter { seen.insert($0).inserted }
         return limit.map { Array(ordered.prefix($0)) } ?? ordered
     }
 
@@ -217,17 +229,32 @@ public struct ClaimQuery: Sendable {
     /// order. Each reads one entity's date-ordered index, so the first rows come without sorting all
     /// of that entity's claims: the speaker's; or a source's three ways in (speaker, affiliation,
     /// medium), one statement each; or the faction's; or, with none of them, all claims by date.
+    ///
+    /// Newest first, each way in is read backwards along the same index in two statements, the dated
+    /// claims and then the undated ones (`'~'`), so that undated claims still come last.
     static func listingSQL(_ plan: Plan, limit: Int?) -> [(String, [any DatabaseValueConvertible])] {
+        guard plan.newestFirst else { return listingSQL(plan, limit: limit, dated: "", descending: "") }
+        return listingSQL(plan, limit: limit, dated: " < '~'", descending: " DESC")
+            + listingSQL(plan, limit: limit, dated: " = '~'", descending: " DESC")
+    }
+
+    /// The statements of ``listingSQL(_:limit:)``, their date restricted by `dated` (a comparison with
+    /// `'~'`, or nothing) and ordered `descending` (`" DESC"` or nothing).
+    static func listingSQL(
+        _ plan: Plan, limit: Int?, dated: String, descending: String
+    ) -> [(String, [any DatabaseValueConvertible])] {
         let (whereAnd, arguments) = plan.claimWhere
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let date = "COALESCE(c.first_reported, '~')"
+        let order = descending.isEmpty ? listingOrder : "\(date)\(descending), c.id\(descending)"
         if !plan.factionIDs.isEmpty {
             let grouped = plan.factionIDs.count > 1 ? " GROUP BY cf.sort_date, cf.claim_id" : ""
+            let sortDated = dated.isEmpty ? "" : " AND cf.sort_date\(dated)"
             return [(
                 """
                 SELECT cf.sort_date, c.id FROM claim_factions cf INDEXED BY claim_factions_faction_date
-                JOIN claims c ON c.id = cf.claim_id WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(whereAnd)\(grouped)
-                ORDER BY cf.sort_date, cf.claim_id\(limitClause)
+                JOIN claims c ON c.id = cf.claim_id WHERE cf.faction_id IN (\(placeholders(plan.factionIDs.count)))\(sortDated)\(whereAnd)\(grouped)
+                ORDER BY cf.sort_date\(descending), cf.claim_id\(descending)\(limitClause)
                 """,
                 plan.factionIDs + arguments
             )]
@@ -242,8 +269,9 @@ public struct ClaimQuery: Sendable {
         }
         return arms.map { arm in
             let entity = arm.column.isEmpty ? "1" : "c.\(arm.column) IN (\(placeholders(ids.count)))"
+            let restricted = dated.isEmpty ? "" : " AND \(date)\(dated)"
             return (
-                "SELECT \(date), c.id FROM claims c INDEXED BY \(arm.index) WHERE \(entity)\(whereAnd) ORDER BY \(listingOrder)\(limitClause)",
+                "SELECT \(date), c.id FROM claims c INDEXED BY \(arm.index) WHERE \(entity)\(restricted)\(whereAnd) ORDER BY \(order)\(limitClause)",
                 (arm.column.isEmpty ? [] : ids) + arguments
             )
         }
@@ -251,7 +279,7 @@ public struct ClaimQuery: Sendable {
 
     static func claim(_ id: Int64, plan: Plan, db: Database) throws -> Claim {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type,
+            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type, c.speaker_id,
                 s.name AS speaker, s.kind AS speaker_kind, a.name AS affiliation, v.name AS via
             FROM claims c
             LEFT JOIN canonical_entities s ON s.id = c.speaker_id
@@ -261,7 +289,9 @@ public struct ClaimQuery: Sendable {
             """), arguments: [id])!
         let speakerName: String? = row["speaker"] ?? row["speaker_name"]
         let speaker = speakerName.map {
-            ClaimSpeaker(name: $0, type: row["speaker_type"] ?? row["speaker_kind"] ?? "anonymous", affiliation: row["affiliation"])
+            ClaimSpeaker(
+                name: $0, type: row["speaker_type"] ?? row["speaker_kind"] ?? "anonymous", affiliation: row["affiliation"],
+                entityID: row["speaker_id"])
         }
         let factions = try String.fetchAll(db.cachedStatement(sql: """
             SELECT e.name FROM claim_factions cf JOIN canonical_entities e ON e.id = cf.faction_id
