@@ -22,12 +22,11 @@ public struct WhoSaidServer: Sendable {
         -> some ApplicationProtocol
     {
         let router = Router(context: ServeContext.self)
-        router.add(middleware: Frame(accessLog: accessLog))
         routes.add(to: router)
         var logger = Logger(label: "whosaid-serve")
         logger.logLevel = .error
         return Application(
-            router: router,
+            responder: Frame(inner: router.buildResponder(), accessLog: accessLog),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let address = channel.localAddress.map { "http://\(host.contains(":") ? "[\(host)]" : host):\($0.port ?? port)/" }
@@ -42,23 +41,37 @@ public struct WhoSaidServer: Sendable {
     }
 }
 
-/// Around every response: one access-log line on stderr, the security headers, and an error page for
-/// whatever the routes did not answer (an unknown path, a method other than GET).
-struct Frame: RouterMiddleware {
+/// Around the router: one access-log line on stderr per request, the security headers, HEAD answered
+/// as GET without the body, other methods refused, and an error page for whatever the routes did not
+/// answer (an unknown path).
+struct Frame<Inner: HTTPResponder>: HTTPResponder where Inner.Context == ServeContext {
     typealias Context = ServeContext
+    let inner: Inner
     let accessLog: Bool
 
-    /// Scripts from nowhere, styles and images from the server only, forms to the server only.
-    static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-    func handle(
-        _ request: Request, context: ServeContext, next: (Request, ServeContext) async throws -> Response
-    ) async throws -> Response {
+    func respond(to request: Request, context: ServeContext) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         var response: Response
         do {
-            response = try await next(request, context)
+            switch request.method {
+            case .get:
+                response = try await inner.respond(to: request, context: context)
+            case .head:
+                // A GET's status and headers without its body.
+                var head = request.head
+                head.method = .get
+                let full = try await inner.respond(to: Request(head: head, body: request.body), context: context)
+                response = Response(status: full.status, headers: full.headers, body: .init())
+            default:
+                response = Responses.html(
+                    Layout.error(.badRequest("The server is read-only: its pages answer GET and HEAD only.")),
+                    status: .methodNotAllowed)
+                response.headers[.allow] = "GET, HEAD"
+            }
+            if response.status == .notFound, response.headers[.contentType] == nil {
+                throw HTTPError(.notFound)  // the router's own answer to an unknown path: our page instead
+            }
         } catch let error as HTTPError {
             let status = error.status
             let message = status == .notFound
@@ -70,7 +83,7 @@ struct Frame: RouterMiddleware {
                 Layout.error(ServeError(kind: .badRequest, message: "The store could not be read: \(Escape.brief("\(error)", limit: 200))")),
                 status: .internalServerError)
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = Responses.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
         if accessLog {
@@ -88,6 +101,10 @@ struct Frame: RouterMiddleware {
 
 /// Responses of the server.
 enum Responses {
+    /// Scripts from nowhere, styles and images from the server only, forms to the server only.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
         make(status: status, contentType: "text/html; charset=utf-8", body: ByteBuffer(string: page))
     }

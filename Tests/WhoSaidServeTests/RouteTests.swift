@@ -1,6 +1,9 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import Testing
+import WhoSaidServe
+import WhoSaidStore
 
 /// Every page kind and API route, in process, on a store of `corpus/` and the XSS probe.
 @Suite(.timeLimit(.minutes(3))) struct RouteTests {
@@ -134,6 +137,25 @@ import Testing
         }
         // A suggestion is a link that keeps the search.
         #expect(pages[8].body.contains("href=\"/?speaker=Arthur%20Bensley\""))
+    }
+
+    @Test func onlyGETAndHEADAreAnswered() async throws {
+        let store = try SQLiteStore(path: try Fixture.store().path, create: false, readOnly: true)
+        let app = WhoSaidServer(store: store, cache: true).application(accessLog: false)
+        try await app.test(.router) { client in
+            let post = try await client.execute(uri: "/?speaker=Bensley", method: .post)
+            #expect(post.status == .methodNotAllowed)
+            #expect(post.headers[.allow] == "GET, HEAD")
+            let head = try await client.execute(uri: "/claims/1", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            // From the cache the second time, the same.
+            let first = try await client.execute(uri: "/claims/1", method: .get)
+            let again = try await client.execute(uri: "/claims/1", method: .get)
+            #expect(first.status == .ok && again.status == .ok)
+            #expect(String(buffer: first.body) == String(buffer: again.body))
+            #expect(again.headers[.contentSecurityPolicy] != nil)
+        }
     }
 
     @Test func longInputsAreRefusedQuicklyAndNotEchoed() async throws {

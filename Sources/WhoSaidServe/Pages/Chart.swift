@@ -35,7 +35,7 @@ enum Chart {
         let width = 760, height = 230, left = 44, right = 10, topMargin = 12, bottom = 34
         let plotWidth = width - left - right, plotHeight = height - topMargin - bottom
         let step = Double(plotWidth) / Double(axis.count)
-        let barWidth = max(1.0, step * 0.8)
+        let barWidth = min(40, max(1.0, step * 0.8))
         h.open("svg", [
             ("class", "chart"), ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(width) \(height)"),
             ("width", String(width)), ("height", String(height)), ("role", "img"), ("aria-label", label),

@@ -71,6 +71,7 @@ enum Layout {
         th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
         th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
         td.num, th.num { text-align: right; }
+        table.claims td:first-child, table.reports td:first-child { white-space: nowrap; }
         .muted, .n { color: var(--muted); }
         .n { font-size: .85em; }
         .error { color: #9b1c1c; font-weight: 600; }
