@@ -11,12 +11,18 @@ let package = Package(
         .library(name: "WhoSaidStore", targets: ["WhoSaidStore"]),
         .library(name: "WhoSaidIngest", targets: ["WhoSaidIngest"]),
         .library(name: "WhoSaidAggregate", targets: ["WhoSaidAggregate"]),
+        .library(name: "WhoSaidServe", targets: ["WhoSaidServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // A CSV parser for the export tests (RFC 4180 round trips); the export writes its own bytes for speed.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The HTTP server of `whosaid serve` (SwiftNIO underneath), and its in-process test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already under Hummingbird; named for the logger it takes and the peer address in the access log.
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -70,6 +76,18 @@ let package = Package(
             ]
         ),
 
+        // `whosaid serve`: the store browsed in a web page and a JSON API, read-only (Hummingbird).
+        // Routing (ServeRoutes) is kept apart from the pages (Pages/), which are plain functions to HTML.
+        .target(
+            name: "WhoSaidServe",
+            dependencies: [
+                "WhoSaidCore", "WhoSaidStore", "WhoSaidAggregate",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
         // The thin command-line front end.
         .executableTarget(
             name: "WhoSaidCLI",
@@ -80,6 +98,7 @@ let package = Package(
                 "WhoSaidStore",
                 "WhoSaidIngest",
                 "WhoSaidAggregate",
+                "WhoSaidServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +145,17 @@ let package = Package(
                 "WhoSaidAggregate", "WhoSaidStore", "WhoSaidCore", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "WhoSaidServeTests",
+            dependencies: [
+                "WhoSaidServe", "WhoSaidAggregate", "WhoSaidStore", "WhoSaidIngest", "WhoSaidCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // To plant the XSS probe's speaker in the test store.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Browser"]
         ),
         .testTarget(
             name: "WhoSaidCLITests",

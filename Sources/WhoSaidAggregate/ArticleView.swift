@@ -139,7 +139,7 @@ extension ClaimQuery {
 
         let quotes = try Row.fetchAll(db, sql: """
             SELECT q.kind, q.text, q.speaker_name, q.speaker_type, q.speaker_text, q.speaker_entity_id, q.cue_text,
-                q.via, r.claim_id, c.reports, s.name AS speaker, s.kind AS speaker_kind, af.name AS affiliation,
+                q.via, r.claim_id, c.reports, c.speaker_id, s.name AS speaker, s.kind AS speaker_kind, af.name AS affiliation,
                 v.name AS via_name,
                 COALESCE(r.start, (SELECT MIN(start) FROM quote_contents WHERE quote_id = q.id)) AS start,
                 COALESCE(r."end", (SELECT MAX("end") FROM quote_contents WHERE quote_id = q.id)) AS "end"
@@ -166,7 +166,9 @@ extension ClaimQuery {
             return ArticleView.Quote(
                 claimID: claimID, kind: q["kind"], text: q["text"],
                 speaker: name.map {
-                    ClaimSpeaker(name: $0, type: q["speaker_type"] ?? q["speaker_kind"] ?? "anonymous", affiliation: q["affiliation"])
+                    ClaimSpeaker(
+                        name: $0, type: q["speaker_type"] ?? q["speaker_kind"] ?? "anonymous", affiliation: q["affiliation"],
+                        entityID: q["speaker_id"])
                 },
                 mention: q["speaker_text"], cue: q["cue_text"], via: q["via_name"] ?? q["via"], factions: factions,
                 start: q["start"], end: q["end"], reports: q["reports"] ?? 1)

@@ -49,6 +49,8 @@ public struct ClaimSpeaker: Sendable, Equatable {
     public var name: String
     public var type: String
     public var affiliation: String?
+    /// The canonical entity's row id (links in `whosaid serve`; not part of the JSON).
+    public var entityID: Int64? = nil
 }
 
 /// One article's report of a claim.

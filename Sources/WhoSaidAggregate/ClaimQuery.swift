@@ -29,6 +29,13 @@ public struct ClaimFilter: Sendable, Equatable {
     /// How claims are listed; nil for the default: newest first, or the best full-text match first
     /// with `about`.
     public var sort: ClaimSort?
+    /// Skips this many matching claims first (paging; `whosaid serve`).
+    public var offset = 0
+    /// Whether claims are listed last reported first (the default order; `whosaid serve` sets it).
+    public var newestFirst: Bool {
+        get { sort == nil || sort == .newest }
+        set { sort = newValue ? .newest : .oldest }
+    }
 
     public init() {}
 
@@ -83,8 +90,8 @@ public struct ClaimQuery: Sendable {
         try store.read { db in
             try Self.requireArticles(db, path: store.path)
             let plan = try Plan(filter, db: db)
-            let ids = try Self.claimIDs(plan, limit: filter.limit, db: db)
-            return try ids.map { try Self.claim($0, plan: plan, db: db) }
+            let ids = try Self.claimIDs(plan, limit: filter.limit.map { $0 + filter.offset }, db: db)
+            return try ids.dropFirst(filter.offset).map { try Self.claim($0, plan: plan, db: db) }
         }
     }
 
@@ -314,7 +321,7 @@ public struct ClaimQuery: Sendable {
 
     static func claim(_ id: Int64, plan: Plan, db: Database) throws -> Claim {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type,
+            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type, c.speaker_id,
                 s.name AS speaker, s.kind AS speaker_kind, a.name AS affiliation, v.name AS via
             FROM claims c
             LEFT JOIN canonical_entities s ON s.id = c.speaker_id
@@ -324,7 +331,9 @@ public struct ClaimQuery: Sendable {
             """), arguments: [id])!
         let speakerName: String? = row["speaker"] ?? row["speaker_name"]
         let speaker = speakerName.map {
-            ClaimSpeaker(name: $0, type: row["speaker_type"] ?? row["speaker_kind"] ?? "anonymous", affiliation: row["affiliation"])
+            ClaimSpeaker(
+                name: $0, type: row["speaker_type"] ?? row["speaker_kind"] ?? "anonymous", affiliation: row["affiliation"],
+                entityID: row["speaker_id"])
         }
         let factions = try String.fetchAll(db.cachedStatement(sql: """
             SELECT e.name FROM claim_factions cf JOIN canonical_entities e ON e.id = cf.faction_id

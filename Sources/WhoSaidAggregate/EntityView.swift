@@ -82,7 +82,7 @@ public struct EntityClaim: Sendable, Equatable {
 
 extension ClaimQuery {
     /// The entity these canonical ids make up, with at most `limit` of its claims (all for nil).
-    static func entityView(_ ids: [Int64], limit: Int?, db: Database) throws -> EntityView {
+    static func entityView(_ ids: [Int64], limit: Int?, offset: Int = 0, db: Database) throws -> EntityView {
         let list = placeholders(ids.count)
         let entities = try entityNames(ids, db: db)
         let name = ids.first.flatMap { entities[$0]?.name } ?? ""
@@ -122,7 +122,7 @@ extension ClaimQuery {
         plan.claimConditions = [source]
         plan.claimArguments = sourceArguments
         plan.sort = .oldest  // `show` lists an entity's claims as they were first reported
-        let claimIDs = try claimIDs(plan, limit: limit, db: db)
+        let claimIDs = Array(try claimIDs(plan, limit: limit.map { $0 + offset }, db: db).dropFirst(offset))
         var roleOf: [Int64: EntityClaim.Role] = [:]
         let idSet = Set(ids)
         if !claimIDs.isEmpty {

@@ -25,6 +25,8 @@ public struct SourceRow: Sendable, Equatable {
     public var affiliatedSpeakers: [NameCount]
     /// Whose words it carried as the medium, most claims first.
     public var viaSpeakers: [NameCount]
+    /// The canonical entity's row id (links in `whosaid serve`; not part of the JSON).
+    public var entityID: Int64? = nil
 
     public static let columns = [
         "source", "type", "article", "claims", "own", "affiliated", "via", "reports", "first_reported", "affiliated_speakers",
@@ -106,7 +108,8 @@ extension ClaimQuery {
                     return SourceRow(
                         name: source.name, type: source.kind, article: source.article, claims: t.claims, own: t.own, affiliated: t.affiliated,
                         via: t.via, reports: t.reports, firstReported: t.first,
-                        affiliatedSpeakers: forLists[source.id] ?? [], viaSpeakers: viaLists[source.id] ?? [])
+                        affiliatedSpeakers: forLists[source.id] ?? [], viaSpeakers: viaLists[source.id] ?? [],
+                        entityID: source.id)
                 }
             }
         }

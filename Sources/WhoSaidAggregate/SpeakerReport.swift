@@ -19,6 +19,8 @@ public struct SpeakerRow: Sendable, Equatable {
     public var factions: [NameCount]
     /// The publications that carried the claims, most reports first.
     public var outlets: [NameCount]
+    /// The canonical entity's row id (links in `whosaid serve`; not part of the JSON).
+    public var entityID: Int64? = nil
 
     public static let columns = [
         "speaker", "type", "article", "claims", "reports", "first_reported", "affiliations", "factions", "outlets",
@@ -104,7 +106,7 @@ extension ClaimQuery {
                     return SpeakerRow(
                         name: speaker.name, type: speaker.kind, article: speaker.article, claims: t.claims, reports: t.reports, firstReported: t.first,
                         affiliations: affiliationLists[speaker.id] ?? [], factions: factionLists[speaker.id] ?? [],
-                        outlets: outletLists[speaker.id] ?? [])
+                        outlets: outletLists[speaker.id] ?? [], entityID: speaker.id)
                 }
             }
         }
