@@ -18,6 +18,7 @@ import WhoSaidStore
             default: f.faction = parts[1]
             }
         }
+        f.sort = .oldest
         let ascending = try query.claims(f)
         #expect(!ascending.isEmpty)
         let expected = ascending.filter { $0.firstReported != nil }.reversed() + ascending.filter { $0.firstReported == nil }.reversed()
