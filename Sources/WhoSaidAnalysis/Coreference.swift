@@ -434,8 +434,13 @@ struct Coreference {
         // A headline speaks of the story's protagonist before naming them (`Former party chairman calls
         // for …`): a description opening the first sentence stands for the entity the document names most.
         let headline = sentence == 0 && !["a", "an", "one", "some"].contains(tokens[lo].norm)
-        guard headline || ["the", "this", "that"].contains(tokens[lo].norm) else { return nil }
+        // `…,” actor said.`: a role noun alone, its article dropped, points back as `the actor` does.
+        let bare = lo + 1 < tokens.count && tokens[lo + 1].range.start >= span.end && !isCapitalisedWord(lo)
+            && CoreferenceLexicon.shared.headClass(tokens[lo].norm) != nil
+        guard headline || bare || ["the", "this", "that"].contains(tokens[lo].norm) else { return nil }
         let opener = ["the", "this", "that"].contains(tokens[lo].norm) ? lo + 1 : lo
+        // Only a person is spoken of so (`actor said`; `company said` is no such reference).
+        if bare, !headline, !isPersonNoun(tokens[lo].norm) { return nil }
         // The head noun: the last word before a preposition, comma, relative or the span's end.
         var head: Int?
         var k = opener
@@ -513,6 +518,11 @@ struct Coreference {
 
     private static func singular(_ noun: String) -> String {
         noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
+    }
+
+    private func isPersonNoun(_ noun: String) -> Bool {
+        if case .person = CoreferenceLexicon.shared.headClass(noun) { return true }
+        return false
     }
 
     /// The person an interview is with: the one the document names most outside quotations.
