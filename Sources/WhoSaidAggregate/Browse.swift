@@ -45,12 +45,15 @@ public struct OutletView: Sendable, Equatable {
 }
 
 extension ClaimQuery {
-    /// The claim with this id and every report of it, first reported first; nil when there is none.
-    public func claim(id: Int64) throws -> Claim? {
+    /// The claim with this id and its reports (at most `reportLimit`, the earliest; nil for all), first
+    /// reported first; nil when there is none.
+    public func claim(id: Int64, reportLimit: Int? = nil) throws -> Claim? {
         try store.read { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)", arguments: [id]) == true
             else { return nil }
-            return try Self.claim(id, plan: Plan(ClaimFilter(), db: db), db: db)
+            var filter = ClaimFilter()
+            filter.reportLimit = reportLimit
+            return try Self.claim(id, plan: Plan(filter, db: db), db: db)
         }
     }
 
@@ -86,8 +89,9 @@ extension ClaimQuery {
 
     /// The entity these canonical ids make up (from ``entityIDs(_:)``), with `limit` of its claims
     /// after the first `offset`, earliest reported first.
-    public func entity(ids: [Int64], limit: Int?, offset: Int = 0) throws -> EntityView {
-        try store.read { db in try Self.entityView(ids, limit: limit, offset: offset, db: db) }
+    /// `reportLimit` bounds the reports read of each claim shown (nil for all).
+    public func entity(ids: [Int64], limit: Int?, offset: Int = 0, reportLimit: Int? = nil) throws -> EntityView {
+        try store.read { db in try Self.entityView(ids, limit: limit, offset: offset, reportLimit: reportLimit, db: db) }
     }
 
     /// How many claims the entities are the source of (own, affiliated or via), per month of their

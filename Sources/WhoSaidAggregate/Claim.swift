@@ -14,6 +14,8 @@ public struct Claim: Sendable, Equatable {
     public var firstReported: String?
     /// The reports that match the query's article-level filters (all of them when there are none).
     public var reports: [Report]
+    /// Every report of the claim, however many were read (not part of the JSON).
+    public var totalReports = 0
 
     /// The claim as the JSON object of `whosaid query --format json`.
     public func write(to w: inout JSONWriter) {

@@ -36,6 +36,9 @@ public struct ClaimFilter: Sendable, Equatable {
         get { sort == nil || sort == .newest }
         set { sort = newValue ? .newest : .oldest }
     }
+    /// Reads at most this many reports of each claim (the earliest); nil for all. A claim carried by
+    /// thousands of articles is then cheap to list (``Claim/totalReports`` still counts them all).
+    public var reportLimit: Int?
 
     public init() {}
 
@@ -117,8 +120,11 @@ public struct ClaimQuery: Sendable {
         /// The order asked for; nil for the default (newest first, best match first with `about`).
         var sort: ClaimSort?
 
+        var reportLimit: Int?
+
         init(_ f: ClaimFilter, db: Database) throws {
             sort = f.sort
+            reportLimit = f.reportLimit
             if let name = f.speaker {
                 let ids = try NameResolver.ids(name, kinds: NameResolver.speakerKinds, option: "--speaker", db: db)
                 speakerIDs = ids
@@ -321,7 +327,7 @@ public struct ClaimQuery: Sendable {
 
     static func claim(_ id: Int64, plan: Plan, db: Database) throws -> Claim {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type, c.speaker_id,
+            SELECT c.id, c.text, c.kind, c.cue, c.first_reported, c.speaker_name, c.speaker_type, c.speaker_id, c.reports,
                 s.name AS speaker, s.kind AS speaker_kind, a.name AS affiliation, v.name AS via
             FROM claims c
             LEFT JOIN canonical_entities s ON s.id = c.speaker_id
@@ -345,7 +351,7 @@ public struct ClaimQuery: Sendable {
                 FROM reports r JOIN articles a ON a.id = r.article_id
                 LEFT JOIN canonical_entities o ON o.id = r.outlet_id
                 WHERE r.claim_id = ?\(plan.reportWhere)
-                ORDER BY r.published IS NULL, r.published, r.id
+                ORDER BY r.published IS NULL, r.published, r.id\(plan.reportLimit.map { " LIMIT \($0)" } ?? "")
                 """),
             arguments: StatementArguments([id] + plan.reportArguments)
         ).map { r in
@@ -355,7 +361,7 @@ public struct ClaimQuery: Sendable {
         }
         return Claim(
             id: id, text: row["text"], kind: row["kind"], speaker: speaker, cue: row["cue"], via: row["via"],
-            factions: factions, firstReported: row["first_reported"], reports: reports)
+            factions: factions, firstReported: row["first_reported"], reports: reports, totalReports: row["reports"])
     }
 }
 

@@ -82,7 +82,9 @@ public struct EntityClaim: Sendable, Equatable {
 
 extension ClaimQuery {
     /// The entity these canonical ids make up, with at most `limit` of its claims (all for nil).
-    static func entityView(_ ids: [Int64], limit: Int?, offset: Int = 0, db: Database) throws -> EntityView {
+    static func entityView(
+        _ ids: [Int64], limit: Int?, offset: Int = 0, reportLimit: Int? = nil, db: Database
+    ) throws -> EntityView {
         let list = placeholders(ids.count)
         let entities = try entityNames(ids, db: db)
         let name = ids.first.flatMap { entities[$0]?.name } ?? ""
@@ -119,6 +121,7 @@ extension ClaimQuery {
 
         let everything = try Plan(ClaimFilter(), db: db)
         var plan = everything
+        plan.reportLimit = reportLimit
         plan.claimConditions = [source]
         plan.claimArguments = sourceArguments
         plan.sort = .oldest  // `show` lists an entity's claims as they were first reported

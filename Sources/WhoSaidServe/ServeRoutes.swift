@@ -23,6 +23,10 @@ struct ServeRoutes: Sendable {
     /// The most claims one page lists, and the deepest it pages.
     static let pageLimit = 500
     static let deepest = 10_000
+    /// Reports read per claim in a list (its first outlets are shown, and the count of them all), and
+    /// on a claim's page (a claim can be carried by thousands of articles).
+    static let listedReports = 10
+    static let claimPageReports = 1_000
 
     func add(to router: Router<ServeContext>) {
         router.get("/") { request, _ in respond(request) { try search($0) } }
@@ -165,6 +169,7 @@ struct ServeRoutes: Sendable {
         shown.limit = limit + 1
         shown.offset = (page - 1) * limit
         shown.newestFirst = true
+        shown.reportLimit = Self.listedReports
         do {
             let claims = try query.claims(shown)
             let page = SearchPage.render(
@@ -182,7 +187,7 @@ struct ServeRoutes: Sendable {
 
     func claimPage(_ context: ServeContext) throws -> (HTTPResponse.Status, String, String) {
         let id = try Self.claimID(context)
-        guard let claim = try query.claim(id: id) else { throw ServeError.notFound("There is no claim \(id).") }
+        guard let claim = try query.claim(id: id, reportLimit: Self.claimPageReports) else { throw ServeError.notFound("There is no claim \(id).") }
         return (.ok, Self.html, ClaimPage.render(claim))
     }
 
@@ -209,7 +214,7 @@ struct ServeRoutes: Sendable {
         let limit = try p.integer("limit", in: 1...Self.pageLimit) ?? 50
         let page = try Self.page(p, limit: limit)
         let ids = try query.entityIDs(key)
-        let view = try query.entity(ids: ids, limit: limit, offset: (page - 1) * limit)
+        let view = try query.entity(ids: ids, limit: limit, offset: (page - 1) * limit, reportLimit: Self.listedReports)
         let timeline = try query.claimsOverTime(ids: ids)
         return (.ok, Self.html, EntityPage.render(view, id: key, timeline: timeline, page: page, limit: limit))
     }

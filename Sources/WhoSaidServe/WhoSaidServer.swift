@@ -49,7 +49,6 @@ struct Frame<Inner: HTTPResponder>: HTTPResponder where Inner.Context == ServeCo
     let inner: Inner
     let accessLog: Bool
 
-
     func respond(to request: Request, context: ServeContext) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         var response: Response

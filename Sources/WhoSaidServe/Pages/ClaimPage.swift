@@ -31,7 +31,11 @@ enum ClaimPage {
             h.element("dt", text: "First reported")
             h.element("dd", text: Layout.date(c.firstReported))
             h.close("dl")
-            h.element("h2", text: c.reports.count == 1 ? "1 report" : "\(c.reports.count) reports")
+            let total = max(c.totalReports, c.reports.count)
+            h.element("h2", text: total == 1 ? "1 report" : "\(total) reports")
+            if total > c.reports.count {
+                h.element("p", [("class", "muted")], text: "The first \(c.reports.count) are listed; the API lists them all.")
+            }
             h.open("table", [("class", "reports")])
             Layout.header(&h, ["Date", "Outlet", "Article", ""])
             h.raw("<tbody>")

@@ -49,7 +49,7 @@ enum EntityPage {
                     h.raw("</td><td>")
                     h.link(.claim(c.id), c.text)
                     h.raw("</td><td class=\"num\">")
-                    h.text(c.reports.count)
+                    h.text(max(c.totalReports, c.reports.count))
                     h.raw("</td></tr>")
                 }
                 h.raw("</tbody>")

@@ -97,7 +97,7 @@ enum SearchPage {
             h.raw(" <span class=\"n\">")
             h.text(c.kind)
             h.raw("</span></td><td class=\"num\">")
-            h.text(c.reports.count)
+            h.text(max(c.totalReports, c.reports.count))
             h.raw("</td></tr>")
         }
         h.raw("</tbody>")
