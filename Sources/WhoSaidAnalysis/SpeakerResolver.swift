@@ -18,7 +18,6 @@ struct SpeakerResolver {
         let coref = Coreference(scalars: scalars, tokens: tokens, sentences: sentences, entities: entities, quotes: quotes)
         var lastNamed: Speaker?
         var lastOrganization: Speaker?
-        var lastPerson: Speaker?
         var lastSpeakerPerson: Int?
         var knownGenders: [Int: Coreference.Gender] = [:]
         var recentSpeakers: [Speaker] = []
@@ -51,7 +50,6 @@ struct SpeakerResolver {
                 speaker.entity = antecedent.entityID
                 if speaker.type == .person, let p = coref.person(named: antecedent.name) { speaker.name = p.name }
                 lastNamed = speaker
-                if speaker.type == .person { lastPerson = speaker }
             } else if QuoteAttributor.interviewLabels.contains(surface), isTurnLabel(span) {
                 // An interview: questions are the interviewer's (the byline's author, else the
                 // publication), answers the interviewee's (the person the piece names most).
@@ -63,8 +61,7 @@ struct SpeakerResolver {
                         speaker.name = outlet
                         speaker.type = .outlet
                     } else {
-                        speaker.name = nil
-                        speaker.type = .anonymous
+                        speaker.leaveUnresolved()
                     }
                     speaker.entity = nil
                 } else if let p = coref.interviewee() {
@@ -72,8 +69,7 @@ struct SpeakerResolver {
                     speaker.type = .person
                     speaker.entity = p.entity
                 } else {
-                    speaker.name = nil
-                    speaker.type = .anonymous
+                    speaker.leaveUnresolved()
                 }
             } else if ["i", "we", "me", "us", "my", "our"].contains(lower) {
                 // Named once every other speaker is: the speaker of the quotation holding it.
@@ -97,12 +93,9 @@ struct SpeakerResolver {
                         speaker.entity = mention.entityID
                     }
                 } else if let previous = lastOrganization {
-                    speaker.name = previous.name
-                    speaker.type = previous.type
-                    speaker.entity = previous.entity
+                    speaker.stand(for: previous)
                 } else {
-                    speaker.name = nil
-                    speaker.type = .anonymous
+                    speaker.leaveUnresolved()
                 }
             } else if let gender = Self.personalGender[lower] {
                 // `he` and `she` stand for a person, never a body: the most salient one agreeing in gender.
@@ -112,9 +105,7 @@ struct SpeakerResolver {
                     let salience = coref.salienceOfLastSpeaker(at: last.span?.start ?? 0, forPronounAt: span.start),
                     named == nil || salience > named!.score
                 {
-                    speaker.name = last.name
-                    speaker.type = last.type
-                    speaker.entity = last.entity
+                    speaker.stand(for: last)
                 } else if let k = named?.person {
                     let p = coref.people[k]
                     speaker.name = p.name
@@ -124,25 +115,18 @@ struct SpeakerResolver {
                     lastSpeakerPerson = k
                 } else if let previous = recentSpeakers.last(where: { agrees($0, gender) }) {
                     // No one agreeing in the sentences before: the last speaker who agrees.
-                    speaker.name = previous.name
-                    speaker.type = previous.type
-                    speaker.entity = previous.entity
+                    speaker.stand(for: previous)
                 } else {
-                    speaker.name = nil
-                    speaker.type = .anonymous
+                    speaker.leaveUnresolved()
                 }
             } else if Self.indefinite.contains(lower) {
                 // `someone`, `one`, `this`: the text does not say who.
-                speaker.name = nil
-                speaker.type = .anonymous
+                speaker.leaveUnresolved()
             } else if isPronoun(surface) {
                 if let previous = lastNamed {
-                    speaker.name = previous.name
-                    speaker.type = previous.type
-                    speaker.entity = previous.entity
+                    speaker.stand(for: previous)
                 } else {
-                    speaker.name = nil
-                    speaker.type = .anonymous
+                    speaker.leaveUnresolved()
                 }
             } else if let body = coref.possessedBody(span, lastSpeaker: lastSpeakerPerson, knownGenders: knownGenders) {
                 // `Clinton's campaign`, `her campaign`: the organisation of the person named.
@@ -222,10 +206,7 @@ struct SpeakerResolver {
                 // `The survey found`, `a statement from the council said`: a document speaks.
                 speaker.type = .document
             }
-            if !isPronoun(surface) {
-                lastNamed = speaker
-                if speaker.type == .person || speaker.type == .anonymous { lastPerson = speaker }
-            }
+            if !isPronoun(surface) { lastNamed = speaker }
             if speaker.type == .person || speaker.type == .anonymous, speaker.name != nil {
                 recentSpeakers.append(speaker)
                 lastUnnamed = speaker.type == .anonymous ? speaker : nil
@@ -245,9 +226,7 @@ struct SpeakerResolver {
             if let holder = out.first(where: { q in
                 q.kind != .indirect && q.speaker?.name != nil && q.content.contains { $0.start <= span.start && span.end <= $0.end }
             }), let s = holder.speaker {
-                speaker.name = s.name
-                speaker.type = s.type
-                speaker.entity = s.entity
+                speaker.stand(for: s)
             } else if lower == "i" || lower == "me", authors.count == 1 {
                 speaker.name = authors[0]
                 speaker.type = .person
@@ -257,8 +236,7 @@ struct SpeakerResolver {
                 speaker.type = .outlet
                 speaker.entity = nil
             } else {
-                speaker.name = nil
-                speaker.type = .anonymous
+                speaker.leaveUnresolved()
             }
             out[i].speaker = speaker
         }
@@ -561,3 +539,17 @@ struct SpeakerResolver {
     }
 }
 
+private extension Speaker {
+    /// Names this speaker as `other` is named: a pronoun or relative standing for an earlier speaker.
+    mutating func stand(for other: Speaker) {
+        name = other.name
+        type = other.type
+        entity = other.entity
+    }
+
+    /// The text does not say who: no name (the words stay in `span`), typed anonymous.
+    mutating func leaveUnresolved() {
+        name = nil
+        type = .anonymous
+    }
+}
