@@ -599,22 +599,12 @@ struct Coreference {
     // MARK: - Text
 
     func sentenceIndex(_ offset: Int) -> Int {
-        var lo = 0
-        var hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sentences.partitionPoint { $0.range.end <= offset }
         return min(lo, max(0, sentences.count - 1))
     }
 
     func isQuoted(_ offset: Int) -> Bool {
-        var lo = 0
-        var hi = quotations.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if quotations[mid].start <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = quotations.partitionPoint { $0.start <= offset }
         // Quotations may nest or overlap: look back over the few that start before.
         var k = lo - 1
         while k >= 0, k >= lo - 4 {
@@ -625,13 +615,7 @@ struct Coreference {
     }
 
     private func firstToken(startingAt offset: Int) -> Int {
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        tokens.partitionPoint { $0.range.end <= offset }
     }
 
     private func isCapitalisedWord(_ i: Int) -> Bool {

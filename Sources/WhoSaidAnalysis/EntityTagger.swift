@@ -31,13 +31,7 @@ public struct EntityAnnotations: Sendable {
     /// The index of the first mention that ends after code point `offset` (`mentions.count` if none).
     /// Mentions do not overlap, so their ends are sorted as their starts are.
     public func firstMention(endingAfter offset: Int) -> Int {
-        var lo = 0
-        var hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        mentions.partitionPoint { $0.range.end <= offset }
     }
 
     /// The mention overlapping `range` the most (the earliest on a tie), or nil.
@@ -123,5 +117,19 @@ public struct EntityTagger: Sendable {
         let tokens = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens, in: scalars)
         return tag(text: text, scalars: scalars, tokens: tokens, sentences: sentences)
+    }
+}
+
+extension Array {
+    /// The index of the first element for which `isBefore` is false, in an array where every element
+    /// for which it is true comes first (a binary search; `count` when it holds for all).
+    func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+        var lo = 0
+        var hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(self[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }
